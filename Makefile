@@ -1,0 +1,76 @@
+# Mission Pages: two commands do everything (see README.md).
+#   make serve   install what is missing, then `trunk serve` on http://127.0.0.1:8080
+#   make test    install what is missing, then run every test layer
+#
+# Tool versions are pinned here and nowhere else:
+#   - Trunk: TRUNK_VERSION below.
+#   - wasm-bindgen-cli: the exact version in Cargo.lock (Cargo.toml pins it with "=").
+#   - npm tools (wasm-opt from binaryen, playwright-core, axe-core): package-lock.json.
+#   - Chromium and ChromeDriver: Debian's packages (apt), matched to each other.
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;q}' Cargo.lock)
+
+# Where the site is served from: `make build PUBLIC_URL=/some/path/`.
+PUBLIC_URL ?= /
+# What the end-to-end tests serve the release build under (a sub-path, like GitHub Pages).
+E2E_PUBLIC_URL ?= /mission-pages/
+
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
+export CHROMIUM ?= /usr/bin/chromium
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: serve build test screenshots setup rust-tools npm-tools browser clean
+
+serve: setup
+	trunk serve --address 127.0.0.1 --port 8080
+
+build: setup
+	rm -rf dist
+	trunk build --release --public-url "$(PUBLIC_URL)"
+	@# Static hosts answer unknown paths with 404.html: boot the app there too,
+	@# so deep links work without rewrite rules (the router reads the real path).
+	cp dist/index.html dist/404.html
+	node scripts/sizes.mjs dist
+
+test: setup browser
+	E2E_PUBLIC_URL="$(E2E_PUBLIC_URL)" scripts/test-all.sh
+
+# Screenshots of the built site (run `make build` first), for looking at changes.
+screenshots: npm-tools browser
+	node scripts/screenshots.mjs dist docs/screenshots
+
+setup: rust-tools npm-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@test "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" \
+	  || cargo install trunk --version "$(TRUNK_VERSION)" --locked
+	@# No --locked here: one of its locked dependencies is missing from the registry mirror.
+	@test "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
+
+npm-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+browser:
+	@if [ -x "$(CHROMIUM)" ] && [ -x "$(CHROMEDRIVER)" ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update && $$sudo apt-get install -y chromium chromium-driver; \
+	else \
+	  echo "Chromium and ChromeDriver are missing and apt-get is not available."; \
+	  echo "Install Chromium and the ChromeDriver of the same version, then run again with"; \
+	  echo "  make test CHROMIUM=/path/to/chromium CHROMEDRIVER=/path/to/chromedriver"; \
+	  exit 1; \
+	fi
+
+clean:
+	rm -rf dist target/e2e

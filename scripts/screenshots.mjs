@@ -1,0 +1,47 @@
+// Saves screenshots of the built site (dist/) so anyone can look at it:
+// each page at 1280 px and 390 px wide, in the light and the dark theme.
+//
+// Usage: node scripts/screenshots.mjs [dist] [out=docs/screenshots]
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../e2e/lib/server.mjs";
+import { CHROMIUM_ARGS } from "../e2e/lib/browser.mjs";
+
+const root = process.argv[2] ?? "dist";
+const out = process.argv[3] ?? "docs/screenshots";
+const pages = {
+  catalogue: "",
+  "unami-overview": "missions/unami",
+  "unami-timeline": "missions/unami/timeline",
+  "unami-personnel": "missions/unami/personnel",
+  "not-found": "missions/no-such-mission",
+};
+const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+mkdirSync(out, { recursive: true });
+const server = await startServer({ root, basePath: "/" });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: CHROMIUM_ARGS,
+});
+try {
+  for (const [name, path] of Object.entries(pages)) {
+    for (const [size, viewport] of Object.entries(viewports)) {
+      for (const colorScheme of ["light", "dark"]) {
+        const context = await browser.newContext({ viewport, colorScheme });
+        const page = await context.newPage();
+        await page.goto(server.baseUrl + path);
+        await page.locator("main h1").first().waitFor();
+        await page.waitForFunction(() => !document.querySelector(".loading"));
+        const file = join(out, `${name}-${size}-${colorScheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

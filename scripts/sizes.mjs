@@ -1,0 +1,68 @@
+// Prints the size of every file in a built site (raw, gzip -9, brotli -11) and
+// what a first visit downloads: the page, what it links (styles, scripts,
+// WebAssembly, icon) and the data the first page fetches.
+//
+// Usage: node scripts/sizes.mjs dist
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const root = process.argv[2] ?? "dist";
+
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+function measure(path) {
+  const bytes = readFileSync(path);
+  return {
+    file: relative(root, path),
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+}
+
+const rows = [...walk(root)].map(measure);
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const pad = (s, n) => String(s).padStart(n);
+const width = Math.max(...rows.map((r) => r.file.length), 10);
+
+console.log(`\n${"file".padEnd(width)} ${pad("raw", 10)} ${pad("gzip", 10)} ${pad("brotli", 10)}`);
+for (const r of rows) {
+  console.log(`${r.file.padEnd(width)} ${pad(r.raw, 10)} ${pad(r.gzip, 10)} ${pad(r.brotli, 10)}`);
+}
+
+// The files index.html loads: every href/src that is not an outside link.
+const html = readFileSync(join(root, "index.html"), "utf8");
+const linked = new Set(
+  [...html.matchAll(/(?:href|src)="([^"]+)"/g)]
+    .map((m) => m[1].replace(/^.*\//, ""))
+    .filter((name) => rows.some((r) => r.file === name)),
+);
+const byName = (name) => rows.find((r) => r.file === name);
+const sum = (files) =>
+  files.reduce(
+    (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+const shell = [byName("index.html"), ...[...linked].map(byName)];
+const visits = {
+  "first visit, catalogue (/)": [...shell, byName("data/index.json")],
+  "first visit, UNAMI overview": [...shell, byName("data/index.json"), byName("data/missions/unami.json")],
+};
+console.log("");
+for (const [label, files] of Object.entries(visits)) {
+  const t = sum(files.filter(Boolean));
+  console.log(
+    `${label}: ${t.raw} B raw, ${t.gzip} B gzip (${kib(t.gzip)}), ${t.brotli} B brotli (${kib(t.brotli)}) in ${files.length} files`,
+  );
+}
+const wasm = rows.find((r) => r.file.endsWith(".wasm"));
+if (wasm) console.log(`WebAssembly: ${wasm.file} ${wasm.raw} B raw, ${wasm.gzip} B gzip, ${wasm.brotli} B brotli`);

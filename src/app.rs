@@ -1,0 +1,35 @@
+//! The application root: head defaults, the router and the page shell.
+
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::shell::Shell;
+use crate::pages::about::AboutPage;
+use crate::pages::catalogue::CataloguePage;
+use crate::pages::mission::MissionPage;
+use crate::pages::not_found::NotFound;
+use crate::pages::section::SectionPage;
+use crate::site::SiteBase;
+
+/// The whole site. `base` is where it is served (see [`SiteBase`]).
+#[component]
+pub fn App(base: SiteBase) -> impl IntoView {
+    provide_meta_context();
+    let router_base = base.as_str().to_owned();
+    provide_context(base);
+    view! {
+        <Title formatter=|page: String| format!("{page} · Mission Pages")/>
+        <Router base=router_base>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=CataloguePage/>
+                    <Route path=path!("/about") view=AboutPage/>
+                    <Route path=path!("/missions/:id") view=MissionPage/>
+                    <Route path=path!("/missions/:id/:section") view=SectionPage/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

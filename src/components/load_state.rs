@@ -1,0 +1,46 @@
+//! What a page shows while its data is on the way, and when it cannot arrive.
+
+use leptos::prelude::*;
+
+use crate::data::LoadError;
+
+/// A placeholder the size of a typical page top, so the layout does not jump
+/// when the data arrives. Announced politely to screen readers.
+#[component]
+pub fn Loading(
+    /// What is loading, for assistive technology ("Loading UNAMI").
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    view! {
+        <div class="loading" role="status" aria-live="polite">
+            <span class="visually-hidden">{label}</span>
+            <div class="skeleton skeleton-eyebrow" aria-hidden="true"></div>
+            <div class="skeleton skeleton-title" aria-hidden="true"></div>
+            <div class="skeleton skeleton-line" aria-hidden="true"></div>
+            <div class="skeleton skeleton-line" aria-hidden="true"></div>
+            <div class="skeleton skeleton-line short" aria-hidden="true"></div>
+        </div>
+    }
+}
+
+/// An alert naming the data file and the problem, with a button to try again.
+#[component]
+pub fn LoadFailed(
+    error: LoadError,
+    /// Called when the reader asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let file = error.file().to_owned();
+    let message = error.to_string();
+    view! {
+        <div class="load-error" role="alert">
+            <h1>"This page could not be loaded"</h1>
+            <p>{message}</p>
+            <p class="load-error-file">"Data file: " <code>{file}</code></p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                "Try again"
+            </button>
+        </div>
+    }
+}

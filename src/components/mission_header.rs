@@ -1,0 +1,96 @@
+//! The top of every mission page: breadcrumb, name, kind and closure notice.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::cite::Cite;
+use crate::data::{Mission, StatusState};
+use crate::format::resolution_label;
+use crate::routes;
+use crate::site::SiteBase;
+
+/// Breadcrumb, heading and (for missions that ended or are ending) a notice.
+#[component]
+pub fn MissionHeader(
+    #[prop(into)] mission: Arc<Mission>,
+    /// The heading of a section page, or `None` on the overview.
+    #[prop(optional, into)]
+    section_label: Option<String>,
+) -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let eyebrow = format!("{} · {}", mission.kind.label_en(), mission.country.en());
+    let name = mission.name.en().to_owned();
+    let acronym = mission.acronym.clone();
+    let crumb = match &section_label {
+        None => view! { <li aria-current="page">{acronym.clone()}</li> }.into_any(),
+        Some(label) => view! {
+            <li><a href=base.href(&routes::mission(&mission.id))>{acronym.clone()}</a></li>
+            <li aria-current="page">{label.clone()}</li>
+        }
+        .into_any(),
+    };
+    let heading = match section_label {
+        None => view! {
+            <h1>{name} " " <span class="acronym">"(" {acronym} ")"</span></h1>
+        }
+        .into_any(),
+        Some(label) => view! {
+            <h1>{label} <span class="h1-context">{format!("{name} ({acronym})")}</span></h1>
+        }
+        .into_any(),
+    };
+    view! {
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+            <ol>
+                <li><a href=base.href(&routes::home())>"Missions"</a></li>
+                {crumb}
+            </ol>
+        </nav>
+        <header class="mission-header">
+            <p class="eyebrow">{eyebrow}</p>
+            {heading}
+        </header>
+        <ClosureNotice mission=mission/>
+    }
+}
+
+/// A notice that the mission has closed or is closing, with the deciding resolution.
+#[component]
+fn ClosureNotice(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
+    let status = &mission.status;
+    let verb = match status.state {
+        StatusState::Active => return None,
+        StatusState::Closing => "is closing",
+        StatusState::Closed => "has closed",
+    };
+    let end = status.mandate_end.map(|d| {
+        let ended = if status.state == StatusState::Closed {
+            "ended"
+        } else {
+            "ends"
+        };
+        view! { "Its mandate " {ended} " on " <time datetime=d.iso()>{d.to_english()}</time> }
+    });
+    let by = status.final_resolution.map(|n| {
+        let label = mission
+            .resolution(n)
+            .map(|r| resolution_label(r.number, r.year))
+            .unwrap_or_else(|| format!("Resolution {n}"));
+        format!(", as decided by {}", label.to_lowercase())
+    });
+    let note = status
+        .note
+        .as_ref()
+        .map(|n| view! { <p>{n.en().to_owned()}</p> });
+    let refs = status.sources.clone();
+    Some(view! {
+        <section class="notice notice-closed" aria-labelledby="closure-heading">
+            <h2 id="closure-heading">{format!("{} {verb}", mission.acronym)}</h2>
+            {(end.is_some() || by.is_some()).then(|| view! {
+                <p>{end} {by} "." <Cite mission=mission.clone() refs=refs/></p>
+            })}
+            {note}
+        </section>
+    })
+}

@@ -1,0 +1,10 @@
+//! Reusable widgets. Each renders from what it is given and calls no browser
+//! API while rendering, so it can also be rendered to static HTML.
+
+pub mod cite;
+pub mod key_facts;
+pub mod load_state;
+pub mod mission_header;
+pub mod section_nav;
+pub mod shell;
+pub mod theme_toggle;

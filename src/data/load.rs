@@ -1,0 +1,250 @@
+//! Fetching the bundled JSON files and turning them into typed data.
+//!
+//! Parsing is separate from fetching so that native tests (and the validator)
+//! exercise the same code the browser runs. Every failure names the file.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use super::model::{Mission, MissionIndex};
+
+use crate::site::SiteBase;
+
+/// The path of the catalogue index, relative to the site's base.
+pub const INDEX_FILE: &str = "data/index.json";
+
+/// The path of a mission's file, relative to the site's base.
+pub fn mission_file(id: &str) -> String {
+    format!("data/missions/{id}.json")
+}
+
+/// Why a data file could not be used. Each variant names the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request did not complete (offline, blocked, timed out).
+    Network { file: String, message: String },
+    /// The server answered, but not with the file.
+    Status { file: String, status: u16 },
+    /// The file arrived but is not the JSON the site expects.
+    Parse {
+        file: String,
+        /// Where in the data the problem is, like `resolutions[2].adopted`; `.` for the top.
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl LoadError {
+    /// The data file the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            LoadError::Network { file, .. }
+            | LoadError::Status { file, .. }
+            | LoadError::Parse { file, .. } => file,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { file, message } => {
+                write!(f, "Could not download {file}: {message}.")
+            }
+            LoadError::Status { file, status: 404 } => {
+                write!(f, "{file} was not found on the server (HTTP 404).")
+            }
+            LoadError::Status { file, status } => {
+                write!(f, "The server could not send {file} (HTTP {status}).")
+            }
+            LoadError::Parse {
+                file,
+                path,
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "{file} is damaged: {message}, at line {line}, column {column}"
+                )?;
+                if path != "." {
+                    write!(f, " (field {path})")?;
+                }
+                f.write_str(".")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses a data file's text, reporting the field path, line and column of any error.
+pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        parse_error(file, path, &err.into_inner())
+    })?;
+    // Text after the JSON value (two values glued together, say) is damage too.
+    deserializer
+        .end()
+        .map_err(|err| parse_error(file, ".".to_owned(), &err))?;
+    Ok(value)
+}
+
+fn parse_error(file: &str, path: String, err: &serde_json::Error) -> LoadError {
+    let message = err.to_string();
+    // serde_json appends " at line L column C"; the error carries both separately.
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head)
+        .to_owned();
+    LoadError::Parse {
+        file: file.to_owned(),
+        path,
+        line: err.line(),
+        column: err.column(),
+        message,
+    }
+}
+
+thread_local! {
+    /// Texts of data files already downloaded in this visit, by file path.
+    static FETCHED: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+}
+
+/// Downloads `file` (relative to the site's base) once per visit and parses it.
+///
+/// Only successful downloads are remembered, so a retry after an error asks
+/// the server again.
+pub async fn fetch<T: DeserializeOwned>(base: &SiteBase, file: &str) -> Result<T, LoadError> {
+    let cached = FETCHED.with(|f| f.borrow().get(file).cloned());
+    let text = match cached {
+        Some(text) => text,
+        None => {
+            let text: Rc<str> = fetch_text(base, file).await?.into();
+            FETCHED.with(|f| f.borrow_mut().insert(file.to_owned(), text.clone()));
+            text
+        }
+    };
+    parse(file, &text)
+}
+
+async fn fetch_text(base: &SiteBase, file: &str) -> Result<String, LoadError> {
+    let network = |e: gloo_net::Error| LoadError::Network {
+        file: file.to_owned(),
+        message: e.to_string(),
+    };
+    let response = gloo_net::http::Request::get(&base.href(&format!("/{file}")))
+        .send()
+        .await
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            file: file.to_owned(),
+            status: response.status(),
+        });
+    }
+    response.text().await.map_err(network)
+}
+
+/// Loads a mission's file, first checking the index lists it.
+///
+/// `Ok(None)` means there is no such mission (the page shows "not found"); an
+/// `Err` means the data could not be had (the page offers a retry).
+pub async fn load_mission(base: SiteBase, id: String) -> Result<Option<Arc<Mission>>, LoadError> {
+    if !crate::routes::is_valid_mission_id(&id) {
+        return Ok(None);
+    }
+    let index: MissionIndex = fetch(&base, INDEX_FILE).await?;
+    if !index.missions.iter().any(|m| m.id == id) {
+        return Ok(None);
+    }
+    let mission: Mission = fetch(&base, &mission_file(&id)).await?;
+    Ok(Some(Arc::new(mission)))
+}
+
+/// Loads the catalogue index.
+pub async fn load_index(base: SiteBase) -> Result<Arc<MissionIndex>, LoadError> {
+    fetch(&base, INDEX_FILE).await.map(Arc::new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_line_column_and_field_of_a_shape_error() {
+        let text = "{\n  \"missions\": [\n    {\"id\": 3}\n  ]\n}";
+        let err = parse::<MissionIndex>("data/index.json", text).unwrap_err();
+        let LoadError::Parse {
+            file,
+            path,
+            line,
+            column,
+            message,
+        } = &err
+        else {
+            panic!("expected a parse error, got {err:?}");
+        };
+        assert_eq!(file, "data/index.json");
+        assert_eq!(path, "missions[0].id");
+        assert_eq!((*line, *column), (3, 12));
+        assert!(message.contains("expected a string"), "{message}");
+        assert!(!message.contains(" at line "), "{message}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "data/index.json is damaged: {message}, at line 3, column 12 (field missions[0].id)."
+            )
+        );
+    }
+
+    #[test]
+    fn reports_truncated_json() {
+        let err = parse::<MissionIndex>("data/index.json", "{\"missions\": [").unwrap_err();
+        assert!(
+            matches!(&err, LoadError::Parse { line: 1, message, .. } if message.contains("EOF")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn refuses_unknown_fields_and_trailing_text() {
+        let err = parse::<MissionIndex>("f.json", r#"{"missions": [], "extra": 1}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `extra`"), "{err}");
+        let err = parse::<MissionIndex>("f.json", r#"{"missions": []} []"#).unwrap_err();
+        assert!(err.to_string().contains("trailing characters"), "{err}");
+    }
+
+    #[test]
+    fn names_the_file_in_every_message() {
+        let errors = [
+            LoadError::Network {
+                file: "data/x.json".into(),
+                message: "offline".into(),
+            },
+            LoadError::Status {
+                file: "data/x.json".into(),
+                status: 404,
+            },
+            LoadError::Status {
+                file: "data/x.json".into(),
+                status: 500,
+            },
+        ];
+        for e in errors {
+            assert!(e.to_string().contains("data/x.json"), "{e}");
+            assert_eq!(e.file(), "data/x.json");
+        }
+    }
+}

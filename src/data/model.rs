@@ -1,0 +1,296 @@
+//! The content model: what the JSON files under `data/` hold.
+//!
+//! The same types are read by the browser app and by native tests, and every
+//! struct refuses unknown fields, so a misspelt key in a data file is an error
+//! rather than a silently missing fact. Facts carry the ids of their sources.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::text::Text;
+
+/// Ids of entries in the mission's `sources` list that support a fact.
+pub type SourceRefs = Vec<String>;
+
+/// `data/index.json`: the short list the catalogue needs, one entry a mission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissionIndex {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub missions: Vec<MissionSummary>,
+}
+
+/// One mission as the catalogue lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissionSummary {
+    pub id: String,
+    pub acronym: String,
+    pub name: Text,
+    pub kind: MissionKind,
+    pub country: Text,
+    pub status: StatusState,
+    pub start: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+}
+
+/// `data/missions/{id}.json`: everything the mission's pages show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mission {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub id: String,
+    pub acronym: String,
+    pub name: Text,
+    pub kind: MissionKind,
+    pub country: Text,
+    pub headquarters: Sourced<Text>,
+    pub status: Status,
+    pub established: Establishment,
+    pub summary: Sourced<Text>,
+    #[serde(default)]
+    pub resolutions: Vec<Resolution>,
+    #[serde(default)]
+    pub leadership: Vec<Post>,
+    #[serde(default)]
+    pub personnel: Vec<PersonnelFigure>,
+    #[serde(default)]
+    pub departments: Vec<Backstopping>,
+    pub sources: Vec<Source>,
+}
+
+/// What sort of field presence the mission is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissionKind {
+    SpecialPoliticalMission,
+    PeacekeepingOperation,
+    RegionalOffice,
+    EnvoyOffice,
+}
+
+impl MissionKind {
+    pub fn label_en(self) -> &'static str {
+        match self {
+            MissionKind::SpecialPoliticalMission => "Special political mission",
+            MissionKind::PeacekeepingOperation => "Peacekeeping operation",
+            MissionKind::RegionalOffice => "Regional office",
+            MissionKind::EnvoyOffice => "Envoy's office",
+        }
+    }
+}
+
+/// Whether the mission still works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatusState {
+    Active,
+    Closing,
+    Closed,
+}
+
+impl StatusState {
+    pub fn label_en(self) -> &'static str {
+        match self {
+            StatusState::Active => "Active",
+            StatusState::Closing => "Closing",
+            StatusState::Closed => "Closed",
+        }
+    }
+}
+
+/// A value with the sources that support it and, where it can change, when it held.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced<T> {
+    pub value: T,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    pub sources: SourceRefs,
+}
+
+/// The mission's state, with the dates and decisions that ended it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub state: StatusState,
+    /// The last day of the mandate, for missions that have closed or are closing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mandate_end: Option<Date>,
+    /// The resolution that ended or will end the mandate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_resolution: Option<u32>,
+    /// What closing meant, in a sentence or two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub sources: SourceRefs,
+}
+
+/// How the mission came to be.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Establishment {
+    pub date: Date,
+    pub resolution: u32,
+    /// Whose request the Council answered, if a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<Text>,
+    pub sources: SourceRefs,
+}
+
+/// A Security Council resolution about the mission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    pub number: u32,
+    pub year: u16,
+    pub adopted: Date,
+    /// What the resolution did for the mission.
+    pub effect: Text,
+    /// Shown on the overview among the resolutions that shaped the mission.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub milestone: bool,
+    pub sources: SourceRefs,
+}
+
+/// A post in the mission's leadership, and who held it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    pub id: String,
+    pub title: Text,
+    /// The areas of work the post covers, for deputies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portfolio: Option<Text>,
+    /// The id of the post this one reports to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reports_to: Option<String>,
+    #[serde(default)]
+    pub holders: Vec<Tenure>,
+    pub sources: SourceRefs,
+}
+
+/// One person's time in a post.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tenure {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nationality: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub sources: SourceRefs,
+}
+
+/// A head count at a time; `as_of` is absent only when the source gives no date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonnelFigure {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// Said when `as_of` is missing or loose: what the source lets us say about the date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<Text>,
+    pub total: u32,
+    #[serde(default)]
+    pub parts: Vec<PersonnelPart>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub sources: SourceRefs,
+}
+
+/// One category of a personnel figure (international staff, national staff, …).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonnelPart {
+    pub label: Text,
+    pub count: u32,
+}
+
+/// The Headquarters departments behind the mission during a period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backstopping {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    pub lead: Department,
+    #[serde(default)]
+    pub support: Vec<Department>,
+    pub sources: SourceRefs,
+}
+
+/// A UN Secretariat department, by acronym and name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub acronym: String,
+    /// The full name, where a source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+}
+
+/// A document that supports facts on the pages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    /// When the document was published, if it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+impl Mission {
+    /// The post no other post reports to: the head of mission.
+    pub fn head_post(&self) -> Option<&Post> {
+        self.leadership.iter().find(|p| p.reports_to.is_none())
+    }
+
+    /// Posts that report directly to `post_id`.
+    pub fn deputies_of<'a>(&'a self, post_id: &'a str) -> impl Iterator<Item = &'a Post> {
+        self.leadership
+            .iter()
+            .filter(move |p| p.reports_to.as_deref() == Some(post_id))
+    }
+
+    /// The resolution with this number, if the data lists it.
+    pub fn resolution(&self, number: u32) -> Option<&Resolution> {
+        self.resolutions.iter().find(|r| r.number == number)
+    }
+
+    /// The most recent dated personnel figure (undated ones cannot be placed in time).
+    pub fn latest_personnel(&self) -> Option<&PersonnelFigure> {
+        self.personnel
+            .iter()
+            .filter(|p| p.as_of.is_some())
+            .max_by_key(|p| p.as_of)
+    }
+
+    /// The departments in charge now (or at closure): the period with no end date.
+    pub fn current_departments(&self) -> Option<&Backstopping> {
+        self.departments.iter().find(|d| d.to.is_none())
+    }
+
+    /// The 1-based footnote number of a source, in the order the mission lists them.
+    pub fn source_number(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id).map(|i| i + 1)
+    }
+}
+
+impl Post {
+    /// The last person listed for the post.
+    pub fn latest_holder(&self) -> Option<&Tenure> {
+        self.holders.last()
+    }
+}

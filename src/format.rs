@@ -1,0 +1,84 @@
+//! Turning data into the words and numbers a reader sees (English for now).
+
+use crate::data::Date;
+
+/// "Resolution 1770 (2007)".
+pub fn resolution_label(number: u32, year: u16) -> String {
+    format!("Resolution {number} ({year})")
+}
+
+/// A count with thousands separated: 1104 → "1,104".
+pub fn count(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A period of office as far as the sources date it.
+pub fn tenure(from: Option<Date>, to: Option<Date>) -> Option<String> {
+    match (from, to) {
+        (Some(f), Some(t)) => Some(format!("{} – {}", f.to_english(), t.to_english())),
+        (Some(f), None) => Some(format!("from {}", f.to_english())),
+        (None, Some(t)) => Some(format!("until {}", t.to_english())),
+        (None, None) => None,
+    }
+}
+
+/// Joins names as English prose: "A", "A and B", "A, B and C".
+pub fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<Date> {
+        Some(Date::parse(s).unwrap())
+    }
+
+    #[test]
+    fn labels_resolutions() {
+        assert_eq!(resolution_label(1500, 2003), "Resolution 1500 (2003)");
+    }
+
+    #[test]
+    fn separates_thousands() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(648), "648");
+        assert_eq!(count(1104), "1,104");
+        assert_eq!(count(158_990_000), "158,990,000");
+    }
+
+    #[test]
+    fn writes_tenures_at_their_precision() {
+        assert_eq!(
+            tenure(d("2024-07-15"), d("2025-12-31")).as_deref(),
+            Some("15 July 2024 – 31 December 2025")
+        );
+        assert_eq!(
+            tenure(d("2022-07"), None).as_deref(),
+            Some("from July 2022")
+        );
+        assert_eq!(tenure(None, d("2011")).as_deref(), Some("until 2011"));
+        assert_eq!(tenure(None, None), None);
+    }
+
+    #[test]
+    fn joins_lists_as_prose() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["DPO"]), "DPO");
+        assert_eq!(and_list(&["DPO", "DOS"]), "DPO and DOS");
+        assert_eq!(and_list(&["A", "B", "C"]), "A, B and C");
+    }
+}

@@ -1,0 +1,117 @@
+//! A mission's overview, and the loading shared by every mission page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::components::cite::{Cite, SourceList};
+use crate::components::key_facts::KeyFacts;
+use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::mission_header::MissionHeader;
+use crate::components::section_nav::SectionNav;
+use crate::data::Mission;
+use crate::data::load::load_mission;
+use crate::format::resolution_label;
+use crate::pages::not_found::NotFound;
+use crate::routes::{self, Section};
+use crate::site::SiteBase;
+
+/// Loads the mission named by the `:id` route parameter and shows it with
+/// `render`; shows a placeholder while loading, "not found" for an unknown
+/// id, and an alert with a retry when the data cannot be had.
+pub fn with_mission<V: IntoView + 'static>(
+    render: impl Fn(Arc<Mission>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let params = use_params_map();
+    let base = expect_context::<SiteBase>();
+    let mission = LocalResource::new(move || {
+        load_mission(base.clone(), params.read().get("id").unwrap_or_default())
+    });
+    let retry = Callback::new(move |()| mission.refetch());
+    move || match mission.get() {
+        None => view! {
+            <Title text="Loading…"/>
+            <Loading label="Loading the mission"/>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <Title text="Could not load the page"/>
+            <LoadFailed error=error on_retry=retry/>
+        }
+        .into_any(),
+        Some(Ok(None)) => view! { <NotFound/> }.into_any(),
+        Some(Ok(Some(mission))) => render(mission).into_any(),
+    }
+}
+
+/// `/missions/{id}`.
+#[component]
+pub fn MissionPage() -> impl IntoView {
+    with_mission(|mission| view! { <Overview mission=mission/> })
+}
+
+#[component]
+fn Overview(mission: Arc<Mission>) -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let title = format!("{}: {}", mission.acronym, mission.name.en());
+    let description = mission.summary.value.en().to_owned();
+    let milestones = mission
+        .resolutions
+        .iter()
+        .filter(|r| r.milestone)
+        .map(|r| {
+            view! {
+                <li>
+                    <h3>
+                        {resolution_label(r.number, r.year)}
+                        <span class="date">
+                            ", adopted "
+                            <time datetime=r.adopted.iso()>{r.adopted.to_english()}</time>
+                        </span>
+                    </h3>
+                    <p>{r.effect.en().to_owned()} <Cite mission=mission.clone() refs=r.sources.clone()/></p>
+                </li>
+            }
+        })
+        .collect_view();
+    let cards = Section::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li>
+                    <a class="section-card" href=base.href(&routes::section(&mission.id, s))>
+                        {s.label_en()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=description/>
+        <MissionHeader mission=mission.clone()/>
+        <SectionNav mission_id=mission.id.clone() current=None/>
+        <div class="overview">
+            <section class="summary" aria-labelledby="summary-heading">
+                <h2 id="summary-heading">"Summary"</h2>
+                <p>
+                    {mission.summary.value.en().to_owned()}
+                    <Cite mission=mission.clone() refs=mission.summary.sources.clone()/>
+                </p>
+                <h2>"Resolutions that shaped the mission"</h2>
+                <ol class="milestones">{milestones}</ol>
+            </section>
+            <KeyFacts mission=mission.clone()/>
+        </div>
+        <section aria-labelledby="explore-heading">
+            <h2 id="explore-heading">"Explore"</h2>
+            <ul class="section-cards">{cards}</ul>
+        </section>
+        <section aria-labelledby="sources-heading">
+            <h2 id="sources-heading">"Sources"</h2>
+            <SourceList mission=mission.clone()/>
+        </section>
+    }
+}

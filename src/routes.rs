@@ -1,0 +1,155 @@
+//! The site's addresses: one place that knows every path the app serves.
+//!
+//! Pages build links with these functions (then [`crate::site::SiteBase::href`])
+//! so a renamed path changes in one place.
+
+/// The sections of a mission, each at `/missions/{id}/{slug}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Mandate,
+    Timeline,
+    Leadership,
+    Personnel,
+    Offices,
+    Sources,
+}
+
+impl Section {
+    /// Every section, in the order the section navigation shows them.
+    pub const ALL: [Section; 6] = [
+        Section::Mandate,
+        Section::Timeline,
+        Section::Leadership,
+        Section::Personnel,
+        Section::Offices,
+        Section::Sources,
+    ];
+
+    /// The path segment of the section.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Mandate => "mandate",
+            Section::Timeline => "timeline",
+            Section::Leadership => "leadership",
+            Section::Personnel => "personnel",
+            Section::Offices => "offices",
+            Section::Sources => "sources",
+        }
+    }
+
+    /// The section for a path segment, if there is one.
+    pub fn from_slug(slug: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The section's name in navigation and headings.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Section::Mandate => "Mandate",
+            Section::Timeline => "Timeline",
+            Section::Leadership => "Leadership",
+            Section::Personnel => "Personnel and budget",
+            Section::Offices => "Offices",
+            Section::Sources => "Sources",
+        }
+    }
+}
+
+/// The catalogue, the home page.
+pub fn home() -> String {
+    "/".to_owned()
+}
+
+/// What the site is and how it sources facts.
+pub fn about() -> String {
+    "/about".to_owned()
+}
+
+/// The part of the about page on sources and dates.
+pub fn about_sources() -> String {
+    "/about#sources".to_owned()
+}
+
+/// A mission's overview.
+pub fn mission(id: &str) -> String {
+    format!("/missions/{id}")
+}
+
+/// One section of a mission.
+pub fn section(id: &str, section: Section) -> String {
+    format!("/missions/{id}/{}", section.slug())
+}
+
+/// Whether an address from the data may become a link: only `http:` and `https:`.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > 8
+}
+
+/// Whether `id` can name a mission: lowercase letters, digits and single hyphens.
+///
+/// Checked before any request, so an address like `/missions/..%2F` never
+/// turns into a request for some other file.
+pub fn is_valid_mission_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 40
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_round_trips_through_its_slug() {
+        for s in Section::ALL {
+            assert_eq!(Section::from_slug(s.slug()), Some(s));
+        }
+        assert_eq!(Section::from_slug("budget"), None);
+        assert_eq!(Section::from_slug("Timeline"), None);
+    }
+
+    #[test]
+    fn builds_paths() {
+        assert_eq!(home(), "/");
+        assert_eq!(mission("unami"), "/missions/unami");
+        assert_eq!(
+            section("unami", Section::Timeline),
+            "/missions/unami/timeline"
+        );
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert!(is_web_address(
+            "https://press.un.org/en/2024/sc15714.doc.htm"
+        ));
+        assert!(is_web_address("HTTP://example.org/"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//evil.example",
+            "ftp://x",
+            "https://",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn accepts_only_plain_ids() {
+        for ok in ["unami", "unsom-untmis", "ose-syria", "a1"] {
+            assert!(is_valid_mission_id(ok), "{ok}");
+        }
+        for bad in [
+            "", "UNAMI", "../index", "a/b", "-x", "x-", "a--b", "ü", "a.json",
+        ] {
+            assert!(!is_valid_mission_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Component tests in a real browser (headless Chromium through
+//! wasm-bindgen-test-runner and ChromeDriver): each mounts a component into the
+//! page and checks the DOM and behaviour a reader gets.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::prelude::*;
+use mission_pages::components::cite::{Cite, SourceList};
+use mission_pages::components::key_facts::KeyFacts;
+use mission_pages::components::load_state::{LoadFailed, Loading};
+use mission_pages::components::section_nav::SectionNav;
+use mission_pages::components::theme_toggle::ThemeToggle;
+use mission_pages::data::load::parse;
+use mission_pages::data::{LoadError, Mission};
+use mission_pages::routes::Section;
+use mission_pages::site::SiteBase;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The real shipped UNAMI file, parsed as the app parses it.
+fn unami() -> Arc<Mission> {
+    Arc::new(
+        parse(
+            "data/missions/unami.json",
+            include_str!("../data/missions/unami.json"),
+        )
+        .expect("the shipped UNAMI data parses"),
+    )
+}
+
+/// Mounts `view` into a fresh element, returning the element. The mount stays
+/// alive for the rest of the test run, which keeps its event handlers working.
+fn mount<F, V>(view: F) -> Element
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let document = document();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), view);
+    handle.forget();
+    host
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn all(el: &Element, selector: &str) -> Vec<Element> {
+    let list = el.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn one(el: &Element, selector: &str) -> Element {
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector} in {}", el.inner_html()))
+}
+
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn load_failed_is_an_alert_naming_the_file_with_a_working_retry() {
+    let retries = Arc::new(AtomicUsize::new(0));
+    let counter = retries.clone();
+    let error = parse::<Mission>("data/missions/unami.json", "{\"id\": \"unami\",")
+        .expect_err("truncated JSON must not parse");
+    let host = mount(move || {
+        view! { <LoadFailed error=error on_retry=Callback::new(move |()| { counter.fetch_add(1, Ordering::SeqCst); })/> }
+    });
+    let alert = one(&host, "[role=alert]");
+    let message = text(&alert);
+    assert!(message.contains("data/missions/unami.json"), "{message}");
+    assert!(message.contains("line 1"), "{message}");
+    let button: HtmlElement = one(&alert, "button").unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Try again");
+    button.click();
+    button.click();
+    assert_eq!(retries.load(Ordering::SeqCst), 2);
+}
+
+#[wasm_bindgen_test]
+fn load_failed_explains_a_missing_file() {
+    let error = LoadError::Status {
+        file: "data/index.json".into(),
+        status: 404,
+    };
+    let host = mount(move || view! { <LoadFailed error=error on_retry=Callback::new(|()| ())/> });
+    let message = text(&one(&host, "[role=alert]"));
+    assert!(
+        message.contains("data/index.json was not found"),
+        "{message}"
+    );
+    assert!(message.contains("404"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn loading_placeholder_is_a_polite_status_with_hidden_skeleton() {
+    let host = mount(|| view! { <Loading label="Loading UNAMI"/> });
+    let status = one(&host, "[role=status]");
+    assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(text(&status).trim(), "Loading UNAMI");
+    // The skeleton blocks hold the page's space and are hidden from assistive technology.
+    let blocks = all(&status, ".skeleton");
+    assert!(blocks.len() >= 3);
+    for block in blocks {
+        assert_eq!(block.get_attribute("aria-hidden").as_deref(), Some("true"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn theme_toggle_switches_and_remembers_the_theme() {
+    let html = document().document_element().unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    html.set_attribute("data-theme", "light").unwrap();
+    let host = mount(|| view! { <ThemeToggle/> });
+    next_tick().await; // the effect that reads the current theme runs after mount
+    let button: HtmlElement = one(&host, "button").unchecked_into();
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+
+    button.click();
+    next_tick().await;
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(
+        storage
+            .get_item(mission_pages::theme::STORAGE_KEY)
+            .unwrap()
+            .as_deref(),
+        Some("dark")
+    );
+
+    button.click();
+    next_tick().await;
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(html.get_attribute("data-theme").as_deref(), Some("light"));
+    assert_eq!(
+        storage
+            .get_item(mission_pages::theme::STORAGE_KEY)
+            .unwrap()
+            .as_deref(),
+        Some("light")
+    );
+}
+
+#[wasm_bindgen_test]
+fn section_nav_marks_the_current_page_and_stays_under_the_base() {
+    let host = mount(|| {
+        provide_context(SiteBase::from_public_url("/some/path/"));
+        view! { <SectionNav mission_id="unami" current=Some(Section::Timeline)/> }
+    });
+    let links = all(&host, "nav[aria-label='Mission sections'] a");
+    assert_eq!(links.len(), 1 + Section::ALL.len());
+    for link in &links {
+        let href = link.get_attribute("href").unwrap();
+        assert!(href.starts_with("/some/path/missions/unami"), "{href}");
+    }
+    let current: Vec<_> = all(&host, "a[aria-current=page]");
+    assert_eq!(current.len(), 1);
+    assert_eq!(text(&current[0]), "Timeline");
+    assert_eq!(
+        current[0].get_attribute("href").as_deref(),
+        Some("/some/path/missions/unami/timeline")
+    );
+}
+
+#[wasm_bindgen_test]
+fn key_facts_show_the_unami_facts_each_with_a_source() {
+    let mission = unami();
+    let host = mount(move || view! { <KeyFacts mission=mission/> });
+    let facts = text(&host);
+    for expected in [
+        "14 August 2003",
+        "resolution 1500 (2003)",
+        "at the request of the Government of Iraq",
+        "Special Representative of the Secretary-General for Iraq",
+        "Portfolio: Political affairs and electoral assistance",
+        "648",
+        "251 international staff and 397 national staff",
+        "636",
+        "Administered by DPPA, supported by DPO and DOS",
+        "Administered by DPA, supported by DPKO and DFS",
+        "mandate ended 31 December 2025",
+    ] {
+        assert!(facts.contains(expected), "missing {expected:?} in {facts}");
+    }
+    assert_eq!(
+        all(&host, ".portfolio").len(),
+        2,
+        "two deputies with portfolios"
+    );
+    // Every fact row carries at least one citation.
+    for row in all(&host, ".fact") {
+        assert!(
+            !all(&row, "sup.cite a").is_empty(),
+            "uncited: {}",
+            text(&row)
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn citations_link_to_numbered_sources_that_exist() {
+    let mission = unami();
+    let cited = mission.clone();
+    let host = mount(move || {
+        view! {
+            <p>"A fact" <Cite mission=cited refs=vec!["un-press-sc15714".into(), "missing-id".into()]/></p>
+            <SourceList mission=mission/>
+        }
+    });
+    let links = all(&host, "sup.cite a");
+    assert_eq!(
+        links.len(),
+        1,
+        "an unknown source id is not shown as a citation"
+    );
+    let target = links[0].get_attribute("href").unwrap();
+    let entry = one(&host, &target);
+    assert_eq!(entry.tag_name(), "LI");
+    assert!(text(&entry).contains("SC/15714"));
+    let source_links = all(&host, ".source-list a");
+    assert_eq!(source_links.len(), unami().sources.len());
+    for a in source_links {
+        let href = a.get_attribute("href").unwrap();
+        assert!(
+            href.starts_with("https://") || href.starts_with("http://"),
+            "{href}"
+        );
+        assert!(a.get_attribute("rel").unwrap().contains("noopener"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_non_web_source_address_is_shown_as_inert_text() {
+    let mut mission = (*unami()).clone();
+    mission.sources[0].url = "javascript:alert(1)".into();
+    let mission = Arc::new(mission);
+    let host = mount(move || view! { <SourceList mission=mission/> });
+    let first = one(&host, ".source-list li");
+    assert!(all(&first, "a").is_empty());
+    assert!(text(&first).contains("javascript:alert(1)"));
+}
