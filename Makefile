@@ -24,7 +24,8 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 .PHONY: serve build test screenshots setup rust-tools npm-tools browser clean
 
 serve: setup
-	trunk serve --address 127.0.0.1 --port 8080
+	@# Its own output folder, so a development server never overwrites a release build in dist/.
+	trunk serve --address 127.0.0.1 --port 8080 --dist target/serve
 
 build: setup
 	rm -rf dist

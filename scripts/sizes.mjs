@@ -39,10 +39,11 @@ for (const r of rows) {
   console.log(`${r.file.padEnd(width)} ${pad(r.raw, 10)} ${pad(r.gzip, 10)} ${pad(r.brotli, 10)}`);
 }
 
-// The files index.html loads: every href/src that is not an outside link.
+// The files index.html loads: every href/src (quoted or not, as the minifier
+// leaves it) and every quoted path in the loader script that names a built file.
 const html = readFileSync(join(root, "index.html"), "utf8");
 const linked = new Set(
-  [...html.matchAll(/(?:href|src)="([^"]+)"/g)]
+  [...html.matchAll(/(?:(?:href|src)=["']?|')([^"'\s>]+)/g)]
     .map((m) => m[1].replace(/^.*\//, ""))
     .filter((name) => rows.some((r) => r.file === name)),
 );

@@ -87,13 +87,22 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Parses a data file's text, reporting the field path, line and column of any error.
+/// Parses a data file's text, reporting the line and column of any error and,
+/// in native builds (the validator and tests), the field path too.
+///
+/// The browser build leaves the field path out: tracking it doubles the
+/// deserialising code in the WebAssembly, and line and column already say
+/// where to look.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
+    #[cfg(not(target_arch = "wasm32"))]
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
         parse_error(file, path, &err.into_inner())
     })?;
+    #[cfg(target_arch = "wasm32")]
+    let value =
+        T::deserialize(&mut deserializer).map_err(|err| parse_error(file, ".".to_owned(), &err))?;
     // Text after the JSON value (two values glued together, say) is damage too.
     deserializer
         .end()
@@ -169,8 +178,20 @@ pub async fn load_mission(base: SiteBase, id: String) -> Result<Option<Arc<Missi
     if !index.missions.iter().any(|m| m.id == id) {
         return Ok(None);
     }
-    let mission: Mission = fetch(&base, &mission_file(&id)).await?;
-    Ok(Some(Arc::new(mission)))
+    let mission = Arc::new(fetch::<Mission>(&base, &mission_file(&id)).await?);
+    LOADED_MISSIONS.with(|m| m.borrow_mut().insert(id, mission.clone()));
+    Ok(Some(mission))
+}
+
+thread_local! {
+    /// Missions already loaded in this visit, so moving between a mission's
+    /// pages renders at once instead of showing the loading placeholder.
+    static LOADED_MISSIONS: RefCell<HashMap<String, Arc<Mission>>> = RefCell::new(HashMap::new());
+}
+
+/// The mission with this id if this visit has already loaded it.
+pub fn loaded_mission(id: &str) -> Option<Arc<Mission>> {
+    LOADED_MISSIONS.with(|m| m.borrow().get(id).cloned())
 }
 
 /// Loads the catalogue index.

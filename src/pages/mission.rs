@@ -12,7 +12,7 @@ use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
 use crate::data::Mission;
-use crate::data::load::load_mission;
+use crate::data::load::{load_mission, loaded_mission};
 use crate::format::resolution_label;
 use crate::pages::not_found::NotFound;
 use crate::routes::{self, Section};
@@ -21,6 +21,10 @@ use crate::site::SiteBase;
 /// Loads the mission named by the `:id` route parameter and shows it with
 /// `render`; shows a placeholder while loading, "not found" for an unknown
 /// id, and an alert with a retry when the data cannot be had.
+///
+/// A loaded mission is rendered from the visit's cache of loaded missions,
+/// looked up by the id in the address, so the page can never show one
+/// mission's data at another's address.
 pub fn with_mission<V: IntoView + 'static>(
     render: impl Fn(Arc<Mission>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -30,19 +34,25 @@ pub fn with_mission<V: IntoView + 'static>(
         load_mission(base.clone(), params.read().get("id").unwrap_or_default())
     });
     let retry = Callback::new(move |()| mission.refetch());
-    move || match mission.get() {
-        None => view! {
-            <Title text="Loading…"/>
-            <Loading label="Loading the mission"/>
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        if let Some(loaded) = loaded_mission(&id) {
+            return render(loaded).into_any();
         }
-        .into_any(),
-        Some(Err(error)) => view! {
-            <Title text="Could not load the page"/>
-            <LoadFailed error=error on_retry=retry/>
+        match mission.get() {
+            // A result for another mission can linger while the new one loads.
+            None | Some(Ok(Some(_))) => view! {
+                <Title text="Loading…"/>
+                <Loading label="Loading the mission"/>
+            }
+            .into_any(),
+            Some(Err(error)) => view! {
+                <Title text="Could not load the page"/>
+                <LoadFailed error=error on_retry=retry/>
+            }
+            .into_any(),
+            Some(Ok(None)) => view! { <NotFound/> }.into_any(),
         }
-        .into_any(),
-        Some(Ok(None)) => view! { <NotFound/> }.into_any(),
-        Some(Ok(Some(mission))) => render(mission).into_any(),
     }
 }
 
