@@ -21,7 +21,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test screenshots setup rust-tools npm-tools browser clean
+.PHONY: serve build test validate screenshots setup rust-tools npm-tools browser clean
 
 serve: setup
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
@@ -37,6 +37,10 @@ build: setup
 
 test: setup browser
 	E2E_PUBLIC_URL="$(E2E_PUBLIC_URL)" scripts/test-all.sh
+
+# Checks every file under data/; lists every problem as file:line:column: field: message.
+validate:
+	cargo run --quiet --bin validate
 
 # Screenshots of the built site (run `make build` first), for looking at changes.
 screenshots: npm-tools browser

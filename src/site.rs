@@ -37,6 +37,25 @@ impl SiteBase {
     }
 }
 
+/// The path of the page being shown (with the base), provided by the shell.
+///
+/// Links to a place on the page (`#source-3`) are written with it: under
+/// `<base href>`, a bare `#source-3` would point at the site's home page.
+#[derive(Clone, Copy, Debug)]
+pub struct CurrentPath(pub leptos::prelude::Signal<String>);
+
+/// The address of the element `id` on the current page: `{path}#{id}`, or just
+/// `#{id}` where no page path is provided (a component rendered on its own).
+pub fn here(id: &str) -> impl Fn() -> String + Send + Sync + 'static + use<> {
+    use leptos::prelude::{Get, use_context};
+    let page = use_context::<CurrentPath>();
+    let id = id.to_owned();
+    move || {
+        let path = page.map(|p| p.0.get()).unwrap_or_default();
+        format!("{path}#{id}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

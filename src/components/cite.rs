@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::data::{Mission, Source};
 use crate::routes::is_web_address;
+use crate::site::here;
 
 /// The anchor id of a source in a page's source list.
 pub fn source_anchor(number: usize) -> String {
@@ -30,7 +31,7 @@ pub fn Cite(
                     .into_iter()
                     .map(|n| {
                         view! {
-                            <a href=format!("#{}", source_anchor(n)) aria-label=format!("Source {n}")>
+                            <a href=here(&source_anchor(n)) aria-label=format!("Source {n}")>
                                 {format!("[{n}]")}
                             </a>
                         }

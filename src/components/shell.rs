@@ -5,15 +5,31 @@ use wasm_bindgen::JsCast;
 
 use super::theme_toggle::ThemeToggle;
 use crate::routes;
-use crate::site::SiteBase;
+use crate::site::{CurrentPath, SiteBase, here};
+use leptos_router::hooks::use_location;
 
 /// The id of the `<main>` element, the skip link's target.
 pub const MAIN_ID: &str = "main";
 
-/// Wraps a page in the site's header and footer.
+/// Wraps a page in the site's header and footer. Inside the router: it
+/// provides the current page's path and manages focus and fragments.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let base = expect_context::<SiteBase>();
+    let location = use_location();
+    provide_context(CurrentPath(location.pathname.into()));
+    // After a navigation, start a screen reader at the new content; with a
+    // fragment, bring its element into view once the page has rendered it.
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        let hash = location.hash.get();
+        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+            crate::dom::scroll_to_id_when_present(id.to_owned());
+        } else if previous.is_some_and(|p| p != path) {
+            crate::dom::focus(MAIN_ID);
+        }
+        path
+    });
     view! {
         <SkipLink/>
         <header class="site-header">
@@ -68,7 +84,7 @@ fn SkipLink() -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip>
+        <a class="skip-link" href=here(MAIN_ID) on:click=skip>
             "Skip to main content"
         </a>
     }

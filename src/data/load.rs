@@ -98,19 +98,19 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError
     #[cfg(not(target_arch = "wasm32"))]
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
-        parse_error(file, path, &err.into_inner())
+        parse_error(file, text, path, &err.into_inner())
     })?;
     #[cfg(target_arch = "wasm32")]
-    let value =
-        T::deserialize(&mut deserializer).map_err(|err| parse_error(file, ".".to_owned(), &err))?;
+    let value = T::deserialize(&mut deserializer)
+        .map_err(|err| parse_error(file, text, ".".to_owned(), &err))?;
     // Text after the JSON value (two values glued together, say) is damage too.
     deserializer
         .end()
-        .map_err(|err| parse_error(file, ".".to_owned(), &err))?;
+        .map_err(|err| parse_error(file, text, ".".to_owned(), &err))?;
     Ok(value)
 }
 
-fn parse_error(file: &str, path: String, err: &serde_json::Error) -> LoadError {
+fn parse_error(file: &str, text: &str, path: String, err: &serde_json::Error) -> LoadError {
     let message = err.to_string();
     // serde_json appends " at line L column C"; the error carries both separately.
     let message = message
@@ -121,9 +121,22 @@ fn parse_error(file: &str, path: String, err: &serde_json::Error) -> LoadError {
         file: file.to_owned(),
         path,
         line: err.line(),
-        column: err.column(),
+        column: char_column(text, err.line(), err.column()),
         message,
     }
+}
+
+/// serde_json counts columns in bytes; editors count characters (an Arabic
+/// letter is two bytes). Converts the one to the other.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text[..end].chars().count().max(1)
 }
 
 thread_local! {
@@ -133,19 +146,17 @@ thread_local! {
 
 /// Downloads `file` (relative to the site's base) once per visit and parses it.
 ///
-/// Only successful downloads are remembered, so a retry after an error asks
-/// the server again.
+/// Only files that downloaded and parsed are remembered, so a retry after any
+/// error asks the server again.
 pub async fn fetch<T: DeserializeOwned>(base: &SiteBase, file: &str) -> Result<T, LoadError> {
-    let cached = FETCHED.with(|f| f.borrow().get(file).cloned());
-    let text = match cached {
-        Some(text) => text,
-        None => {
-            let text: Rc<str> = fetch_text(base, file).await?.into();
-            FETCHED.with(|f| f.borrow_mut().insert(file.to_owned(), text.clone()));
-            text
-        }
-    };
-    parse(file, &text)
+    if let Some(text) = FETCHED.with(|f| f.borrow().get(file).cloned()) {
+        return parse(file, &text);
+    }
+    let text = fetch_text(base, file).await?;
+    let value = parse(file, &text)?;
+    // Remembered only once it parses: a retry after damage asks the server again.
+    FETCHED.with(|f| f.borrow_mut().insert(file.to_owned(), text.into()));
+    Ok(value)
 }
 
 async fn fetch_text(base: &SiteBase, file: &str) -> Result<String, LoadError> {
@@ -228,6 +239,20 @@ mod tests {
                 "data/index.json is damaged: {message}, at line 3, column 12 (field missions[0].id)."
             )
         );
+    }
+
+    #[test]
+    fn counts_columns_in_characters() {
+        let text = "{\"ar\": \"العراق\", \"en\": 5}";
+        let err = parse::<crate::data::Text>("f.json", text).unwrap_err();
+        let LoadError::Parse { line, column, .. } = err else {
+            panic!("{err:?}")
+        };
+        // Where an editor puts the cursor after the 5: Arabic letters count one each.
+        let after_five = text[..text.find('5').unwrap() + 1].chars().count();
+        assert_eq!((line, column), (1, after_five));
+        assert_eq!(char_column("عراق", 1, 8), 4);
+        assert_eq!(char_column("abc", 1, 2), 2);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 pub mod date;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod text;
+pub mod validate;
 
 pub use date::Date;
 pub use load::LoadError;

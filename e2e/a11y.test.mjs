@@ -1,0 +1,94 @@
+// Accessibility: axe (WCAG 2.0, 2.1 and 2.2, levels A and AA) finds nothing on
+// any page, in the light and the dark theme, including the not-found page and
+// the alert shown when data cannot be loaded.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { setup, openPage, gotoApp, checkAxe } from './lib/browser.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+const PAGES = [
+  { name: 'catalogue', where: '' },
+  { name: 'about page', where: 'about' },
+  // APP BUG (reported): axe "listitem" (serious) on the overview. In
+  // src/components/key_facts.rs (KeyFacts, "Head of mission") the head's post is
+  // rendered as <dd>{post_item(..)}</dd>, and post_item returns an <li class="post">
+  // with no <ul>/<ol> around it (the deputies' items are wrapped in <ul class="plain">).
+  // The overview tests below (light, dark, dark by choice) fail until that is fixed.
+  { name: 'UNAMI overview', where: 'missions/unami' },
+  ...['mandate', 'timeline', 'leadership', 'personnel', 'offices', 'sources'].map((slug) => ({
+    name: `UNAMI ${slug}`,
+    where: `missions/unami/${slug}`,
+  })),
+  { name: 'not-found page', where: 'missions/unami/nope' },
+];
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const { name, where } of PAGES) {
+    test(`axe: no violations on the ${name} (${colorScheme})`, async () => {
+      const s = await openPage(env.browser, { origin: env.server.origin, colorScheme });
+      try {
+        await gotoApp(s.page, env.url(where));
+        await checkAxe(s.page, `${name}, ${colorScheme}`);
+        s.assertClean();
+      } finally {
+        await s.close();
+      }
+    });
+  }
+
+  test(`axe: no violations on the data-error alert (${colorScheme})`, async () => {
+    const fileUrl = env.url('data/missions/unami.json');
+    const s = await openPage(env.browser, { origin: env.server.origin, colorScheme, allow: [fileUrl] });
+    try {
+      await s.page.route(fileUrl, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
+      await gotoApp(s.page, env.url('missions/unami'));
+      assert.equal(await s.page.locator('main [role="alert"]').count(), 1);
+      await checkAxe(s.page, `data-error alert, ${colorScheme}`);
+      // With keyboard focus on the button too (the focus ring must show).
+      await s.page.getByRole('button', { name: 'Try again' }).focus();
+      await checkAxe(s.page, `data-error alert with focus, ${colorScheme}`);
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+// Also fails on the overview's "listitem" violation (APP BUG above).
+test('axe: no violations with the dark theme chosen by the toggle on a light system', async () => {
+  const s = await openPage(env.browser, { origin: env.server.origin, colorScheme: 'light' });
+  try {
+    await gotoApp(s.page, env.url('missions/unami'));
+    await s.page.locator('header button.theme-toggle').click();
+    assert.equal(await s.page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await checkAxe(s.page, 'overview, dark by choice');
+    await gotoApp(s.page, env.url('missions/unami/personnel'));
+    await checkAxe(s.page, 'personnel, dark by choice');
+    s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test('axe: no violations with visited links and the skip link shown', async () => {
+  // Visited links have their own colour; the skip link appears on focus.
+  const s = await openPage(env.browser, { origin: env.server.origin, colorScheme: 'dark' });
+  try {
+    await gotoApp(s.page, env.url('about'));
+    await gotoApp(s.page, env.url(''));
+    await s.page.keyboard.press('Tab');
+    await checkAxe(s.page, 'catalogue with focus on the skip link');
+    s.assertClean();
+  } finally {
+    await s.close();
+  }
+});

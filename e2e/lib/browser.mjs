@@ -1,0 +1,250 @@
+// Shared harness for the end-to-end tests: one headless Chromium per test file,
+// one server per test file, and pages that record everything that goes wrong.
+//
+// Typical use in a test file:
+//
+//   const env = await setup();                    // in before()
+//   const s = await openPage(env.browser, { origin: env.server.origin });
+//   await gotoApp(s.page, env.url('missions/unami'));
+//   ...
+//   s.assertClean();                              // console errors, failed requests…
+//   await s.close();
+//   await env.close();                            // in after()
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+import { startServer } from './server.mjs';
+
+/** The repository root (two levels up from this file). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where the release build is served, like GitHub Pages' /<repo>/. */
+export const BASE_PATH = process.env.E2E_PUBLIC_URL || '/mission-pages/';
+
+/** The release build the tests run against. */
+export const DIST = process.env.E2E_DIST || path.join(REPO_ROOT, 'dist');
+
+/** How long any single wait may take (ms). Generous: the machine is small. */
+export const TIMEOUT = Number(process.env.E2E_TIMEOUT || 20_000);
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Debian's Chromium (never a downloaded one). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    // The args above already ask for the new headless mode.
+    headless: true,
+    timeout: 60_000,
+  });
+}
+
+/**
+ * Starts the server on dist/ under the base path and launches a browser.
+ * Returns `{ server, browser, url(path), close() }`, where `url('missions/unami')`
+ * is the address of a site path (relative to the base, no leading slash).
+ */
+export async function setup() {
+  const server = await startServer({ root: DIST, basePath: BASE_PATH });
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return {
+    server,
+    browser,
+    /** The base path with a site path appended: path('missions/unami') → '/mission-pages/missions/unami'. */
+    path: (p = '') => server.basePath + String(p).replace(/^\//, ''),
+    url: (p = '') => server.baseUrl + String(p).replace(/^\//, ''),
+    async close() {
+      await browser?.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
+
+function matches(pattern, url) {
+  if (pattern instanceof RegExp) return pattern.test(url);
+  if (typeof pattern === 'function') return pattern(url);
+  return url.includes(pattern);
+}
+
+/**
+ * Opens a fresh context and page and records every problem:
+ *   - console messages of type "error", and any console text with "panicked at";
+ *   - uncaught page errors;
+ *   - failed requests (except those of a previous document, cancelled with
+ *     net::ERR_ABORTED when the next one loads), and responses with status
+ *     >= 400 (except the main document's own navigation: deep links are
+ *     served as 404.html with 404);
+ *   - requests to any origin other than `origin`.
+ * `allow` (strings matched as substrings, RegExps, or predicates) whitelists
+ * URLs a test breaks on purpose: their failures and the console's
+ * "Failed to load resource" messages about them are not problems.
+ *
+ * Returns `{ context, page, problems, allow(pattern), assertClean(), close() }`.
+ */
+export async function openPage(
+  browser,
+  { colorScheme = 'light', viewport = { width: 1280, height: 800 }, allow = [], origin, reducedMotion = 'reduce' } = {},
+) {
+  const context = await browser.newContext({ colorScheme, viewport, reducedMotion });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  const page = await context.newPage();
+  const allowed = [...allow];
+  const isAllowed = (url) => allowed.some((p) => matches(p, url));
+  const problems = [];
+  // URLs of main-frame documents, which may legitimately arrive with 404.
+  const documents = new Set();
+  let expectedOrigin = origin;
+
+  // Loading a new document cancels the old one's requests still in flight (a
+  // late favicon, say) with net::ERR_ABORTED: that is not the app's fault.
+  // Count main-frame navigations so such cancellations can be told apart.
+  let navigations = 0;
+  let navigationPending = false;
+  const issuedAt = new WeakMap();
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigationPending = false;
+  });
+
+  page.on('request', (request) => {
+    const url = request.url();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      documents.add(url.split('#')[0]);
+      expectedOrigin ??= new URL(url).origin;
+      navigations += 1;
+      navigationPending = true;
+    } else {
+      issuedAt.set(request, { navigations, navigationPending });
+    }
+    // data: and blob: addresses never leave the page.
+    if (/^(data|blob):/.test(url)) return;
+    if (expectedOrigin && new URL(url).origin !== expectedOrigin) {
+      problems.push(`request leaving the origin ${expectedOrigin}: ${request.method()} ${url}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    if (isAllowed(url)) return;
+    const errorText = request.failure()?.errorText ?? '';
+    const issued = issuedAt.get(request);
+    if (/ERR_ABORTED/.test(errorText) && issued && (issued.navigationPending || navigations > issued.navigations)) return;
+    problems.push(`request failed: ${request.method()} ${url}: ${request.failure()?.errorText ?? '?'}`);
+  });
+  page.on('response', (response) => {
+    const url = response.url();
+    const request = response.request();
+    if (response.status() < 400 || isAllowed(url)) return;
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) return;
+    problems.push(`HTTP ${response.status()} for ${request.method()} ${url}`);
+  });
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (text.includes('panicked at')) {
+      problems.push(`Rust panic (console.${msg.type()}): ${text}`);
+      return;
+    }
+    if (msg.type() !== 'error') return;
+    const where = (msg.location()?.url ?? '').split('#')[0];
+    // Chromium logs "Failed to load resource: … 404" for every 4xx/5xx,
+    // including the 404.html that boots a deep link and deliberately broken URLs.
+    if (/^Failed to load resource/.test(text) && (documents.has(where) || isAllowed(where))) return;
+    problems.push(`console error: ${text}${where ? ` (at ${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => {
+    problems.push(`page error: ${error.stack || error.message || error}`);
+  });
+  page.on('crash', () => problems.push('the page crashed'));
+
+  return {
+    context,
+    page,
+    problems,
+    /** Whitelists one more URL pattern from now on. */
+    allow(pattern) {
+      allowed.push(pattern);
+    },
+    /** Fails listing every problem recorded so far. */
+    assertClean(label = '') {
+      if (problems.length > 0) {
+        assert.fail(
+          `${label ? `${label}: ` : ''}${problems.length} problem(s) on ${page.url()}:\n  - ${problems.join('\n  - ')}`,
+        );
+      }
+    },
+    async close() {
+      await context.close().catch(() => {});
+    },
+  };
+}
+
+/**
+ * Waits until the app has finished loading: `main h1` visible and no
+ * `.loading` placeholder left.
+ */
+export async function waitForApp(page, { timeout = TIMEOUT } = {}) {
+  await page.waitForFunction(
+    () => {
+      const h1 = document.querySelector('main h1');
+      if (!h1 || document.querySelector('.loading')) return false;
+      const box = h1.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(h1).visibility !== 'hidden';
+    },
+    null,
+    { timeout },
+  );
+}
+
+/** Loads `url` in `page` and waits for the app. Returns the document's response. */
+export async function gotoApp(page, url) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  await waitForApp(page);
+  return response;
+}
+
+/** The tags the site must meet: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page and fails listing every violation (id, impact, targets). */
+export async function checkAxe(page, label = '') {
+  // Legacy mode runs axe in the page itself: the site has no iframes, and it is
+  // about twice as fast as the default, which opens an extra blank page per run.
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+  const violations = results.violations;
+  if (violations.length > 0) {
+    const lines = violations.map((v) => {
+      const nodes = v.nodes
+        .map((n) => `      ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`)
+        .join('\n');
+      return `  - ${v.id} (${v.impact}): ${v.help}\n${nodes}`;
+    });
+    assert.fail(`axe found ${violations.length} violation(s)${label ? ` on ${label}` : ''} (${page.url()}):\n${lines.join('\n')}`);
+  }
+  return results;
+}
+
+/** The main text of the page, whitespace collapsed (for checking facts). */
+export async function mainText(page) {
+  const text = await page.locator('main').innerText();
+  return text.replace(/\s+/g, ' ').trim();
+}

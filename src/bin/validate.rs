@@ -1,0 +1,35 @@
+//! `make validate`: checks every file under data/ and lists every problem as
+//! `file:line:column: field: message`. Exits with 1 when there is any.
+//!
+//! Usage: validate [ROOT]   (ROOT holds data/; default: the current folder)
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use mission_pages::data::validate::validate_tree;
+
+fn main() -> ExitCode {
+    let root = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let issues = validate_tree(&root);
+    for issue in &issues {
+        println!("{issue}");
+    }
+    if issues.is_empty() {
+        println!("{}: the data is valid", root.join("data").display());
+        ExitCode::SUCCESS
+    } else {
+        let files: std::collections::BTreeSet<&str> =
+            issues.iter().map(|i| i.file.as_str()).collect();
+        println!(
+            "{} problem{} in {} file{}",
+            issues.len(),
+            if issues.len() == 1 { "" } else { "s" },
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        );
+        ExitCode::FAILURE
+    }
+}

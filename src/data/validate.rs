@@ -1,0 +1,449 @@
+//! Checks every data file and reports every problem, each with its file,
+//! line, column and field path, so an editor can fix them all in one pass.
+//!
+//! Shape errors (bad JSON, a wrong type, an unknown field, a date that does
+//! not exist) come from parsing with the same types the app uses. The rules
+//! below then check what types cannot: unique ids, sources that resolve,
+//! dates in order, totals that add up, links that are web addresses, and an
+//! index that matches the mission files.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::load::{INDEX_FILE, LoadError, mission_file, parse};
+use super::locate::{FieldPath, locate};
+use super::model::{Mission, MissionIndex};
+use crate::routes::is_web_address;
+
+/// One problem in one data file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Issue {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// The field, like `resolutions[2].sources[0]`; `.` for the whole file.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file, self.line, self.column, self.path, self.message
+        )
+    }
+}
+
+/// A data file's path (relative to the data folder's parent, like
+/// `data/missions/unami.json`) and its text.
+pub struct DataFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Reads `data/index.json` and every `data/missions/*.json` under `root`
+/// (the folder that holds `data/`) and validates them.
+pub fn validate_tree(root: &Path) -> Vec<Issue> {
+    let read = |name: &str| -> Result<DataFile, Issue> {
+        std::fs::read_to_string(root.join(name))
+            .map(|text| DataFile {
+                name: name.to_owned(),
+                text,
+            })
+            .map_err(|e| file_issue(name, format!("cannot read the file: {e}")))
+    };
+    let mut issues = Vec::new();
+    let index = read(INDEX_FILE).map_err(|e| issues.push(e)).ok();
+    let mut missions = Vec::new();
+    let dir = root.join("data/missions");
+    match std::fs::read_dir(&dir) {
+        Ok(entries) => {
+            let mut names: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".json"))
+                .collect();
+            names.sort();
+            for name in names {
+                match read(&format!("data/missions/{name}")) {
+                    Ok(file) => missions.push(file),
+                    Err(e) => issues.push(e),
+                }
+            }
+        }
+        Err(e) => issues.push(file_issue(
+            "data/missions",
+            format!("cannot read the folder: {e}"),
+        )),
+    }
+    issues.extend(validate_files(index.as_ref(), &missions));
+    issues.sort();
+    issues
+}
+
+/// Validates an index file (if it could be read) and the mission files.
+pub fn validate_files(index: Option<&DataFile>, missions: &[DataFile]) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let parsed_index = index.and_then(|file| match parse::<MissionIndex>(&file.name, &file.text) {
+        Ok(i) => Some(i),
+        Err(e) => {
+            issues.push(parse_issue(e));
+            None
+        }
+    });
+    let mut parsed_missions: BTreeMap<String, (&DataFile, Mission)> = BTreeMap::new();
+    for file in missions {
+        check_links(file, &mut issues);
+        match parse::<Mission>(&file.name, &file.text) {
+            Ok(mission) => {
+                let mut report = Reporter {
+                    file,
+                    issues: &mut issues,
+                };
+                check_mission(&mission, &mut report);
+                let expected = mission_file(&mission.id);
+                if file.name != expected {
+                    report.at(
+                        FieldPath::root().key("id"),
+                        format!(
+                            "the id \"{}\" does not match the file name; the file should be {expected}",
+                            mission.id
+                        ),
+                    );
+                }
+                parsed_missions.insert(mission.id.clone(), (file, mission));
+            }
+            Err(e) => issues.push(parse_issue(e)),
+        }
+    }
+    if let (Some(file), Some(index)) = (index, &parsed_index) {
+        check_links(file, &mut issues);
+        let mut report = Reporter {
+            file,
+            issues: &mut issues,
+        };
+        check_index(index, &parsed_missions, missions, &mut report);
+    }
+    issues.sort();
+    issues
+}
+
+fn file_issue(file: &str, message: String) -> Issue {
+    Issue {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        path: ".".to_owned(),
+        message,
+    }
+}
+
+fn parse_issue(error: LoadError) -> Issue {
+    match error {
+        LoadError::Parse {
+            file,
+            path,
+            line,
+            column,
+            message,
+        } => Issue {
+            file,
+            line,
+            column,
+            path,
+            message,
+        },
+        other => file_issue(other.file(), other.to_string()),
+    }
+}
+
+/// Collects issues for one file, locating each field path in its text.
+struct Reporter<'a> {
+    file: &'a DataFile,
+    issues: &'a mut Vec<Issue>,
+}
+
+impl Reporter<'_> {
+    fn at(&mut self, path: FieldPath, message: String) {
+        let (line, column) = locate(&self.file.text, &path);
+        self.issues.push(Issue {
+            file: self.file.name.clone(),
+            line,
+            column,
+            path: path.to_string(),
+            message,
+        });
+    }
+}
+
+/// Every value under a key named `url` must be an http(s) address.
+fn check_links(file: &DataFile, issues: &mut Vec<Issue>) {
+    let Ok(value) = serde_json::from_str::<Value>(&file.text) else {
+        return; // the parse error is reported already
+    };
+    let mut report = Reporter { file, issues };
+    walk(&value, FieldPath::root(), &mut |path, key, v| {
+        if key == Some("url")
+            && let Value::String(url) = v
+            && !is_web_address(url)
+        {
+            report.at(
+                path.clone(),
+                format!(
+                    "\"{url}\" is not a web address: links must start with https:// or http://"
+                ),
+            );
+        }
+    });
+}
+
+fn walk(value: &Value, path: FieldPath, visit: &mut impl FnMut(&FieldPath, Option<&str>, &Value)) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let child = path.key(k);
+                visit(&child, Some(k), v);
+                walk(v, child, visit);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let child = path.index(i);
+                visit(&child, None, v);
+                walk(v, child, visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
+    let root = FieldPath::root();
+
+    // Source ids are unique, and every reference names one.
+    let mut source_ids = HashSet::new();
+    for (i, s) in m.sources.iter().enumerate() {
+        if !source_ids.insert(s.id.as_str()) {
+            report.at(
+                root.key("sources").index(i).key("id"),
+                format!("the source id \"{}\" is used twice", s.id),
+            );
+        }
+    }
+    for (path, id) in source_refs(m) {
+        if !source_ids.contains(id.as_str()) {
+            report.at(
+                path,
+                format!("no source has the id \"{id}\" (see this file's \"sources\" list)"),
+            );
+        }
+    }
+
+    // Posts: unique ids, and `reports_to` names one of them.
+    let mut post_ids = HashSet::new();
+    for (i, p) in m.leadership.iter().enumerate() {
+        if !post_ids.insert(p.id.as_str()) {
+            report.at(
+                root.key("leadership").index(i).key("id"),
+                format!("the post id \"{}\" is used twice", p.id),
+            );
+        }
+    }
+    for (i, p) in m.leadership.iter().enumerate() {
+        if let Some(boss) = &p.reports_to
+            && !post_ids.contains(boss.as_str())
+        {
+            report.at(
+                root.key("leadership").index(i).key("reports_to"),
+                format!("no post has the id \"{boss}\""),
+            );
+        }
+        for (j, t) in p.holders.iter().enumerate() {
+            if let (Some(from), Some(to)) = (t.from, t.to)
+                && from > to
+            {
+                report.at(
+                    root.key("leadership")
+                        .index(i)
+                        .key("holders")
+                        .index(j)
+                        .key("to"),
+                    format!("the tenure ends ({to}) before it starts ({from})"),
+                );
+            }
+        }
+    }
+
+    // Resolution numbers are unique; the ones the status and establishment name exist.
+    let mut numbers = HashSet::new();
+    for (i, r) in m.resolutions.iter().enumerate() {
+        if !numbers.insert(r.number) {
+            report.at(
+                root.key("resolutions").index(i).key("number"),
+                format!("resolution {} is listed twice", r.number),
+            );
+        }
+        if r.adopted.year != r.year {
+            report.at(
+                root.key("resolutions").index(i).key("adopted"),
+                format!(
+                    "resolution {} ({}) is dated {}, another year",
+                    r.number, r.year, r.adopted
+                ),
+            );
+        }
+    }
+
+    // Dates in order.
+    if let Some(end) = m.status.mandate_end
+        && end < m.established.date
+    {
+        report.at(
+            root.key("status").key("mandate_end"),
+            format!(
+                "the mandate ends ({end}) before the mission was established ({})",
+                m.established.date
+            ),
+        );
+    }
+    for (i, b) in m.departments.iter().enumerate() {
+        if let (Some(from), Some(to)) = (b.from, b.to)
+            && from > to
+        {
+            report.at(
+                root.key("departments").index(i).key("to"),
+                format!("the period ends ({to}) before it starts ({from})"),
+            );
+        }
+    }
+
+    // A total equals the sum of its parts, where parts are given.
+    for (i, p) in m.personnel.iter().enumerate() {
+        if p.parts.is_empty() {
+            continue;
+        }
+        let sum: u64 = p.parts.iter().map(|part| u64::from(part.count)).sum();
+        if sum != u64::from(p.total) {
+            report.at(
+                root.key("personnel").index(i).key("total"),
+                format!("the total is {} but its parts add up to {sum}", p.total),
+            );
+        }
+    }
+}
+
+/// Every source reference in a mission, with where it is.
+fn source_refs(m: &Mission) -> Vec<(FieldPath, &String)> {
+    fn add<'a>(refs: &mut Vec<(FieldPath, &'a String)>, at: FieldPath, ids: &'a [String]) {
+        for (i, id) in ids.iter().enumerate() {
+            refs.push((at.key("sources").index(i), id));
+        }
+    }
+    let root = FieldPath::root();
+    let mut refs = Vec::new();
+    add(&mut refs, root.key("headquarters"), &m.headquarters.sources);
+    add(&mut refs, root.key("status"), &m.status.sources);
+    add(&mut refs, root.key("established"), &m.established.sources);
+    add(&mut refs, root.key("summary"), &m.summary.sources);
+    for (i, r) in m.resolutions.iter().enumerate() {
+        add(&mut refs, root.key("resolutions").index(i), &r.sources);
+    }
+    for (i, p) in m.leadership.iter().enumerate() {
+        let post = root.key("leadership").index(i);
+        add(&mut refs, post.clone(), &p.sources);
+        for (j, t) in p.holders.iter().enumerate() {
+            add(&mut refs, post.key("holders").index(j), &t.sources);
+        }
+    }
+    for (i, p) in m.personnel.iter().enumerate() {
+        add(&mut refs, root.key("personnel").index(i), &p.sources);
+    }
+    for (i, b) in m.departments.iter().enumerate() {
+        add(&mut refs, root.key("departments").index(i), &b.sources);
+    }
+    refs
+}
+
+fn check_index(
+    index: &MissionIndex,
+    missions: &BTreeMap<String, (&DataFile, Mission)>,
+    files: &[DataFile],
+    report: &mut Reporter<'_>,
+) {
+    let root = FieldPath::root().key("missions");
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, entry) in index.missions.iter().enumerate() {
+        let here = root.index(i);
+        if let Some(first) = seen.insert(entry.id.as_str(), i) {
+            report.at(
+                here.key("id"),
+                format!(
+                    "the mission id \"{}\" is listed twice (also at missions[{first}])",
+                    entry.id
+                ),
+            );
+            continue;
+        }
+        let expected = mission_file(&entry.id);
+        match missions.get(&entry.id) {
+            Some((_, m)) => {
+                let mismatch = |field: &str, index: String, file: String| {
+                    (index != file).then(|| {
+                        (
+                            here.key(field),
+                            format!("the index says {index} but {expected} says {file}"),
+                        )
+                    })
+                };
+                let checks = [
+                    mismatch("acronym", entry.acronym.clone(), m.acronym.clone()),
+                    mismatch("name", entry.name.en().to_owned(), m.name.en().to_owned()),
+                    mismatch("kind", format!("{:?}", entry.kind), format!("{:?}", m.kind)),
+                    mismatch(
+                        "status",
+                        format!("{:?}", entry.status),
+                        format!("{:?}", m.status.state),
+                    ),
+                    mismatch(
+                        "start",
+                        entry.start.to_string(),
+                        m.established.date.to_string(),
+                    ),
+                ];
+                for (path, message) in checks.into_iter().flatten() {
+                    report.at(path, message);
+                }
+            }
+            None if files.iter().any(|f| f.name == expected) => {
+                // The file exists but could not be parsed: reported there.
+            }
+            None => report.at(
+                here.key("id"),
+                format!(
+                    "the index lists \"{}\" but there is no file {expected}",
+                    entry.id
+                ),
+            ),
+        }
+    }
+    for file in files {
+        let listed = index
+            .missions
+            .iter()
+            .any(|entry| mission_file(&entry.id) == file.name);
+        if !listed {
+            report.at(
+                FieldPath::root().key("missions"),
+                format!(
+                    "{} is not listed in the index: add an entry for it",
+                    file.name
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! The data validator: the shipped data passes, and each broken fixture under
+//! tests/fixtures/validate/ makes exactly the rule it breaks fire, at the
+//! right file, line, column and field.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mission_pages::data::validate::{Issue, validate_tree};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/validate")
+        .join(name)
+}
+
+/// The text at an issue's line and column, to check it points at the right place.
+fn text_at(root: &Path, issue: &Issue) -> String {
+    let text = std::fs::read_to_string(root.join(&issue.file)).unwrap();
+    let line = text.lines().nth(issue.line - 1).unwrap_or_default();
+    line.chars().skip(issue.column - 1).collect()
+}
+
+/// Runs the validator on a fixture and expects exactly one issue.
+fn single_issue(name: &str) -> (Issue, String) {
+    let root = fixture(name);
+    let issues = validate_tree(&root);
+    assert_eq!(issues.len(), 1, "{name}: {issues:#?}");
+    let issue = issues.into_iter().next().unwrap();
+    let at = text_at(&root, &issue);
+    (issue, at)
+}
+
+fn expect(name: &str, file: &str, path: &str, message: &str, points_at: &str) {
+    let (issue, at) = single_issue(name);
+    assert_eq!(issue.file, file, "{name}: {issue}");
+    assert_eq!(issue.path, path, "{name}: {issue}");
+    assert!(
+        issue.message.contains(message),
+        "{name}: expected {message:?} in {issue}"
+    );
+    assert!(
+        at.starts_with(points_at),
+        "{name}: {issue} points at {at:?}, expected {points_at:?}"
+    );
+}
+
+const MISSION: &str = "data/missions/test.json";
+const INDEX: &str = "data/index.json";
+
+#[test]
+fn the_shipped_data_is_valid() {
+    let issues = validate_tree(Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert!(issues.is_empty(), "{issues:#?}");
+}
+
+#[test]
+fn the_valid_fixture_is_valid() {
+    assert_eq!(validate_tree(&fixture("valid")), vec![]);
+}
+
+#[test]
+fn json_syntax_errors_give_line_and_column() {
+    let (issue, _) = single_issue("syntax-truncated");
+    assert_eq!(issue.file, MISSION);
+    assert!(issue.message.contains("EOF"), "{issue}");
+    let text = std::fs::read_to_string(fixture("syntax-truncated").join(MISSION)).unwrap();
+    assert_eq!(issue.line, text.lines().count(), "{issue}");
+}
+
+#[test]
+fn shape_errors_name_the_field() {
+    let (issue, _) = single_issue("shape-unknown-field");
+    assert_eq!(issue.file, MISSION);
+    assert!(
+        issue.message.contains("unknown field `headquaters`"),
+        "{issue}"
+    );
+
+    let (issue, _) = single_issue("shape-impossible-date");
+    assert_eq!(issue.path, "resolutions[1].adopted", "{issue}");
+    assert!(issue.message.contains("has no day 30"), "{issue}");
+
+    let (issue, _) = single_issue("shape-missing-english");
+    assert_eq!(issue.path, "summary.value", "{issue}");
+    assert!(issue.message.contains("\"en\""), "{issue}");
+}
+
+#[test]
+fn ids_are_unique() {
+    expect(
+        "duplicate-source-id",
+        MISSION,
+        "sources[2].id",
+        "used twice",
+        "\"s1\"",
+    );
+    expect(
+        "duplicate-post",
+        MISSION,
+        "leadership[1].id",
+        "used twice",
+        "\"head\"",
+    );
+    expect(
+        "duplicate-index-id",
+        INDEX,
+        "missions[1].id",
+        "listed twice",
+        "\"test\"",
+    );
+}
+
+#[test]
+fn every_source_reference_resolves() {
+    expect(
+        "dangling-source",
+        MISSION,
+        "resolutions[1].sources[1]",
+        "no source has the id \"s9\"",
+        "\"s9\"",
+    );
+    expect(
+        "unknown-post",
+        MISSION,
+        "leadership[1].reports_to",
+        "no post has the id \"chief\"",
+        "\"chief\"",
+    );
+}
+
+#[test]
+fn dates_are_in_order() {
+    expect(
+        "tenure-order",
+        MISSION,
+        "leadership[0].holders[0].to",
+        "ends (2020-02) before it starts (2021-05)",
+        "\"2020-02\"",
+    );
+    expect(
+        "mandate-before-established",
+        MISSION,
+        "status.mandate_end",
+        "before the mission was established",
+        "\"2019-12-31\"",
+    );
+    expect(
+        "department-order",
+        MISSION,
+        "departments[0].to",
+        "ends",
+        "\"2021-12-31\"",
+    );
+    expect(
+        "resolution-year",
+        MISSION,
+        "resolutions[1].adopted",
+        "another year",
+        "\"2022-06-30\"",
+    );
+}
+
+#[test]
+fn totals_equal_the_sum_of_their_parts() {
+    expect(
+        "personnel-sum",
+        MISSION,
+        "personnel[0].total",
+        "the total is 11 but its parts add up to 10",
+        "11",
+    );
+}
+
+#[test]
+fn resolution_numbers_are_unique() {
+    expect(
+        "duplicate-resolution",
+        MISSION,
+        "resolutions[1].number",
+        "listed twice",
+        "1,",
+    );
+}
+
+#[test]
+fn links_are_web_addresses_only() {
+    expect(
+        "non-web-link",
+        MISSION,
+        "sources[0].url",
+        "is not a web address",
+        "\"javascript:alert(1)\"",
+    );
+}
+
+#[test]
+fn the_index_and_the_mission_files_match() {
+    expect(
+        "index-lists-missing-file",
+        INDEX,
+        "missions[1].id",
+        "no file data/missions/ghost.json",
+        "\"ghost\"",
+    );
+    expect(
+        "file-not-in-index",
+        INDEX,
+        "missions",
+        "data/missions/other.json is not listed",
+        "[",
+    );
+    expect(
+        "id-not-file-name",
+        MISSION,
+        "id",
+        "does not match the file name",
+        "\"tset\"",
+    );
+    expect(
+        "index-disagrees",
+        INDEX,
+        "missions[0].acronym",
+        "the index says TST",
+        "\"TST\"",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let issues = validate_tree(&fixture("many-problems"));
+    let found: Vec<(&str, &str)> = issues
+        .iter()
+        .map(|i| (i.file.as_str(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (INDEX, "missions[0].acronym"),
+            (MISSION, "resolutions[0].sources[0]"),
+            (MISSION, "personnel[0].total"),
+            (MISSION, "sources[0].url"),
+        ],
+        "{issues:#?}"
+    );
+}
+
+#[test]
+fn the_command_prints_file_line_column_and_fails() {
+    let run = |root: PathBuf| {
+        Command::new(env!("CARGO_BIN_EXE_validate"))
+            .arg(root)
+            .output()
+            .expect("the validator runs")
+    };
+    let ok = run(fixture("valid"));
+    assert!(ok.status.success());
+
+    let bad = run(fixture("personnel-sum"));
+    assert_eq!(bad.status.code(), Some(1));
+    let out = String::from_utf8(bad.stdout).unwrap();
+    let first = out.lines().next().unwrap();
+    let (issue, _) = single_issue("personnel-sum");
+    assert_eq!(
+        first,
+        format!(
+            "data/missions/test.json:{}:{}: personnel[0].total: the total is 11 but its parts add up to 10",
+            issue.line, issue.column
+        )
+    );
+    assert!(out.ends_with("1 problem in 1 file\n"), "{out}");
+}
