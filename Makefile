@@ -21,7 +21,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test validate screenshots setup rust-tools npm-tools browser clean
+.PHONY: serve build test validate schema screenshots setup rust-tools npm-tools browser clean
 
 serve: setup
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
@@ -41,6 +41,10 @@ test: setup browser
 # Checks every file under data/; lists every problem as file:line:column: field: message.
 validate:
 	cargo run --quiet --bin validate
+
+# Regenerates the JSON Schemas in data/schema/ from the Rust model (a test fails when they are stale).
+schema:
+	cargo run --quiet --bin schema
 
 # Screenshots of the built site (run `make build` first), for looking at changes.
 screenshots: npm-tools browser

@@ -2,18 +2,12 @@
 // any page, in the light and the dark theme, including the not-found page and
 // the alert shown when data cannot be loaded.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { setup, openPage, gotoApp, checkAxe } from './lib/browser.mjs';
+import { useEnvironment, openPage, gotoApp, checkAxe } from './lib/browser.mjs';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnvironment();
 
 const PAGES = [
   { name: 'catalogue', where: '' },

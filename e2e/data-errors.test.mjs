@@ -2,23 +2,19 @@
 // network. The page shows an alert naming the file and the problem, offers to
 // try again, and recovers once the file is back. Never a panic.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { setup, openPage, gotoApp, waitForApp, DIST, TIMEOUT } from './lib/browser.mjs';
+import { useEnvironment, openPage, gotoApp, waitForApp, DIST, TIMEOUT } from './lib/browser.mjs';
 
-let env;
+const env = useEnvironment();
 let missionText;
 let indexText;
 before(async () => {
-  env = await setup();
   missionText = await readFile(path.join(DIST, 'data', 'missions', 'unami.json'), 'utf8');
   indexText = await readFile(path.join(DIST, 'data', 'index.json'), 'utf8');
-});
-after(async () => {
-  await env?.close();
 });
 
 const MISSION_FILE = 'data/missions/unami.json';

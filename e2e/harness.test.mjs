@@ -2,18 +2,12 @@
 // nothing would let every other test pass, so check it sees what it must and
 // ignores only what it may.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { setup, openPage, gotoApp } from './lib/browser.mjs';
+import { useEnvironment, openPage, gotoApp } from './lib/browser.mjs';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
+const env = useEnvironment();
 
 async function withPage(options, fn) {
   const s = await openPage(env.browser, { origin: env.server.origin, ...options });

@@ -1,32 +1,18 @@
 // What the UNAMI pages say: the facts on the overview, the citations and the
 // source list, and the content of each section page.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { setup, openPage, gotoApp, mainText, DIST } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, mainText, DIST } from './lib/browser.mjs';
 
-let env;
+const env = useEnvironment();
 let unami; // the data file the pages are built from, as served
 before(async () => {
-  env = await setup();
   unami = JSON.parse(await readFile(path.join(DIST, 'data', 'missions', 'unami.json'), 'utf8'));
 });
-after(async () => {
-  await env?.close();
-});
-
-async function withPage(options, fn) {
-  const s = await openPage(env.browser, { origin: env.server.origin, ...options });
-  try {
-    await fn(s.page, s);
-    s.assertClean();
-  } finally {
-    await s.close();
-  }
-}
 
 /** The text of one key fact (the <dd> after the <dt> with this label). */
 async function fact(page, label) {
@@ -36,7 +22,7 @@ async function fact(page, label) {
 }
 
 test('the overview states the facts of UNAMI', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami'));
     const text = await mainText(page);
 
@@ -91,7 +77,7 @@ test('the overview states the facts of UNAMI', async () => {
 });
 
 test('every citation on the overview points to an entry of the source list', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami'));
     const { cites, entries } = await page.evaluate(() => ({
       cites: [...document.querySelectorAll('main sup.cite a')].map((a) => ({
@@ -141,7 +127,7 @@ test('every citation on the overview points to an entry of the source list', asy
 // missions. Source: src/components/cite.rs (Cite, the href=format!("#{}", …)).
 // This test asserts the correct behaviour and fails until that is fixed.
 test('following a citation stays on the page and shows the source', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami'));
     const pathname = env.path('missions/unami');
     const first = page.locator('main .key-facts sup.cite a').first();
@@ -165,7 +151,7 @@ test('following a citation stays on the page and shows the source', async () => 
 });
 
 test('the timeline lists every resolution in date order', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami/timeline'));
     const items = await page.locator('main ol.timeline > li').evaluateAll((lis) =>
       lis.map((li) => ({ id: li.id, date: li.querySelector('time')?.getAttribute('datetime'), text: li.textContent })),
@@ -180,7 +166,7 @@ test('the timeline lists every resolution in date order', async () => {
 });
 
 test('the leadership page lists each post and its holders', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami/leadership'));
     const text = await mainText(page);
     assert.equal(await page.locator('main .post-block').count(), unami.leadership.length);
@@ -193,7 +179,7 @@ test('the leadership page lists each post and its holders', async () => {
 });
 
 test('the personnel page has a table of dated figures', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami/personnel'));
     const table = page.locator('main table');
     assert.equal(await table.count(), 1);
@@ -216,7 +202,7 @@ test('the personnel page has a table of dated figures', async () => {
 });
 
 test('the mandate, offices and sources pages show their content', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami/mandate'));
     assert.ok((await mainText(page)).includes(unami.summary.value.en));
     await checkCitations(page);

@@ -2,28 +2,12 @@
 // links (served as 404.html with status 404), unknown addresses, titles,
 // descriptions, and links that never escape the base path.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { setup, openPage, gotoApp, waitForApp } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, waitForApp } from './lib/browser.mjs';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
-
-async function withPage(options, fn) {
-  const s = await openPage(env.browser, { origin: env.server.origin, ...options });
-  try {
-    await fn(s.page, s);
-    s.assertClean();
-  } finally {
-    await s.close();
-  }
-}
+const env = useEnvironment();
 
 const NAME = 'United Nations Assistance Mission for Iraq';
 const SECTIONS = [
@@ -77,7 +61,7 @@ async function checkLinksUnderBase(page, where) {
 }
 
 test('the catalogue at the base lists UNAMI with a link to its page', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     const response = await gotoApp(page, env.url(''));
     assert.equal(response.status(), 200, 'the base itself is a real file (index.html)');
     assert.equal(await h1Text(page), 'UN field missions');
@@ -90,7 +74,7 @@ test('the catalogue at the base lists UNAMI with a link to its page', async () =
 });
 
 test('the base without its trailing slash redirects to the catalogue', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.server.origin + env.server.basePath.replace(/\/$/, ''));
     assert.equal(new URL(page.url()).pathname, env.server.basePath);
     assert.equal(await h1Text(page), 'UN field missions');
@@ -98,7 +82,7 @@ test('the base without its trailing slash redirects to the catalogue', async () 
 });
 
 test('following links navigates client-side and stays under the base', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url(''));
     await page.evaluate(() => {
       window.__marker = 'same document';
@@ -144,7 +128,7 @@ test('following links navigates client-side and stays under the base', async () 
 });
 
 test('the back and forward buttons return to the previous pages', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url(''));
     await page.locator('main .card a', { hasText: 'UNAMI' }).click();
     await waitForHeading(page, NAME);
@@ -165,7 +149,7 @@ test('the back and forward buttons return to the previous pages', async () => {
 });
 
 test('a deep link to the UNAMI overview works', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     const response = await gotoApp(page, env.url('missions/unami'));
     // Served as 404.html, as GitHub Pages does; the app boots anyway.
     assert.equal(response.status(), 404);
@@ -180,7 +164,7 @@ test('a deep link to the UNAMI overview works', async () => {
 });
 
 test('deep links to every UNAMI section work, each with its own heading, title and current link', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     const titles = new Set();
     for (const { slug, label } of SECTIONS) {
       const where = `missions/unami/${slug}`;
@@ -204,7 +188,7 @@ test('deep links to every UNAMI section work, each with its own heading, title a
 });
 
 test('the about page has its own title and description', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('about'));
     assert.equal(await h1Text(page), 'About Mission Pages');
     const { title } = await checkHead(page, 'about');
@@ -214,7 +198,7 @@ test('the about page has its own title and description', async () => {
 
 for (const where of ['nope/deeper', 'nope', 'missions/zzz', 'missions/unami/nope', 'missions/UNAMI', 'missions/unami/timeline/extra', 'missions/%2e%2e%2fdata']) {
   test(`an unknown address shows "Page not found" with a way back (/${where})`, async () => {
-    await withPage({}, async (page) => {
+    await withPage(env, {}, async (page) => {
       const response = await gotoApp(page, env.url(where));
       assert.equal(response.status(), 404);
       assert.equal(await h1Text(page), 'Page not found');
@@ -230,7 +214,7 @@ for (const where of ['nope/deeper', 'nope', 'missions/zzz', 'missions/unami/nope
 }
 
 test('switching between missions pages updates title and description', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami/mandate'));
     const mandate = await checkHead(page, 'mandate');
     await page.locator('nav.section-nav a', { hasText: 'Offices' }).click();

@@ -1,29 +1,12 @@
 // The frame around every page: skip link, header, main landmark, footer,
 // theme toggle, small screens and print.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { setup, openPage, gotoApp, waitForApp } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, waitForApp } from './lib/browser.mjs';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
-
-/** Opens a page, runs `fn(page, session)`, then asserts nothing went wrong. */
-async function withPage(options, fn) {
-  const s = await openPage(env.browser, { origin: env.server.origin, ...options });
-  try {
-    await fn(s.page, s);
-    s.assertClean();
-  } finally {
-    await s.close();
-  }
-}
+const env = useEnvironment();
 
 const LIGHT_BG = 'rgb(255, 255, 255)';
 const DARK_BG = 'rgb(17, 20, 24)';
@@ -33,7 +16,7 @@ const themeToggle = (page) => page.locator('header button.theme-toggle');
 
 for (const where of ['', 'missions/unami', 'missions/unami/personnel']) {
   test(`the first Tab focuses the skip link, which moves focus to <main> (/${where})`, async () => {
-    await withPage({}, async (page) => {
+    await withPage(env, {}, async (page) => {
       await gotoApp(page, env.url(where));
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
@@ -66,7 +49,7 @@ for (const where of ['', 'missions/unami', 'missions/unami/personnel']) {
 }
 
 test('the header names the site and links home; one main landmark; the footer disclaims', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     for (const where of ['', 'about', 'missions/unami', 'missions/unami/sources', 'nope']) {
       await gotoApp(page, env.url(where));
       const name = page.locator('header a.site-name');
@@ -85,7 +68,7 @@ test('the header names the site and links home; one main landmark; the footer di
 });
 
 test('the footer link leads to the about page section on sources', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami'));
     await page.locator(`footer a[href="${env.path('about#sources')}"]`).click();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('About'));
@@ -105,7 +88,7 @@ test('the footer link leads to the about page section on sources', async () => {
 // link: src/components/shell.rs; the router does not retry the scroll.
 // This test asserts the correct behaviour and fails until that is fixed.
 test('the footer link to the sources explanation scrolls it into view', async () => {
-  await withPage({ viewport: { width: 390, height: 300 } }, async (page) => {
+  await withPage(env, { viewport: { width: 390, height: 300 } }, async (page) => {
     const inView = () =>
       page.waitForFunction(
         () => {
@@ -131,7 +114,7 @@ test('the footer link to the sources explanation scrolls it into view', async ()
 });
 
 test('the site name link goes home without reloading the page', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami/timeline'));
     await page.evaluate(() => {
       window.__marker = 'kept';
@@ -144,7 +127,7 @@ test('the site name link goes home without reloading the page', async () => {
 });
 
 test('the theme toggle switches light and dark, and the choice survives a reload', async () => {
-  await withPage({ colorScheme: 'light' }, async (page) => {
+  await withPage(env, { colorScheme: 'light' }, async (page) => {
     await gotoApp(page, env.url(''));
     const toggle = themeToggle(page);
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
@@ -182,7 +165,7 @@ test('the theme toggle switches light and dark, and the choice survives a reload
 });
 
 test('with a dark system setting and no saved choice the page is dark; light can still be chosen', async () => {
-  await withPage({ colorScheme: 'dark' }, async (page) => {
+  await withPage(env, { colorScheme: 'dark' }, async (page) => {
     await gotoApp(page, env.url(''));
     assert.equal(await dataTheme(page), null);
     assert.equal(await bodyBackground(page), DARK_BG);
@@ -200,7 +183,7 @@ test('with a dark system setting and no saved choice the page is dark; light can
 
 for (const width of [320, 390]) {
   test(`no horizontal scrolling at ${width}px wide`, async () => {
-    await withPage({ viewport: { width, height: 800 } }, async (page) => {
+    await withPage(env, { viewport: { width, height: 800 } }, async (page) => {
       for (const where of ['', 'missions/unami', 'missions/unami/personnel', 'missions/unami/sources']) {
         await gotoApp(page, env.url(where));
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -214,7 +197,7 @@ for (const width of [320, 390]) {
 }
 
 test('print hides the theme toggle and the navigation aids', async () => {
-  await withPage({}, async (page) => {
+  await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami'));
     assert.ok(await themeToggle(page).isVisible());
     await page.emulateMedia({ media: 'print' });

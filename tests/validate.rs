@@ -227,6 +227,17 @@ fn the_index_and_the_mission_files_match() {
 }
 
 #[test]
+fn every_file_names_its_schema() {
+    expect(
+        "schema-reference-wrong",
+        MISSION,
+        "$schema",
+        "it should be \"../schema/mission.schema.json\"",
+        "\"schema/mission.schema.json\"",
+    );
+}
+
+#[test]
 fn every_problem_is_reported_not_only_the_first() {
     let issues = validate_tree(&fixture("many-problems"));
     let found: Vec<(&str, &str)> = issues

@@ -11,6 +11,7 @@
 //   await s.close();
 //   await env.close();                            // in after()
 
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,33 @@ export async function setup() {
       await server.close();
     },
   };
+}
+
+/**
+ * For a test file: starts one server and one browser before its tests and
+ * closes them after. Returns the environment `setup()` makes, filled in once
+ * the file's tests start.
+ */
+export function useEnvironment() {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await setup());
+  });
+  after(async () => {
+    await env.close?.();
+  });
+  return env;
+}
+
+/** Opens a page, runs `fn(page, session)`, then asserts nothing went wrong on it. */
+export async function withPage(env, options, fn) {
+  const s = await openPage(env.browser, { origin: env.server.origin, ...options });
+  try {
+    await fn(s.page, s);
+    s.assertClean();
+  } finally {
+    await s.close();
+  }
 }
 
 function matches(pattern, url) {

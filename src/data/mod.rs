@@ -4,7 +4,10 @@ pub mod date;
 pub mod load;
 pub mod locate;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod text;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod validate;
 
 pub use date::Date;

@@ -14,6 +14,7 @@ pub type SourceRefs = Vec<String>;
 
 /// `data/index.json`: the short list the catalogue needs, one entry a mission.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MissionIndex {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -23,6 +24,7 @@ pub struct MissionIndex {
 
 /// One mission as the catalogue lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MissionSummary {
     pub id: String,
@@ -38,6 +40,7 @@ pub struct MissionSummary {
 
 /// `data/missions/{id}.json`: everything the mission's pages show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Mission {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -64,6 +67,7 @@ pub struct Mission {
 
 /// What sort of field presence the mission is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum MissionKind {
     SpecialPoliticalMission,
@@ -85,6 +89,7 @@ impl MissionKind {
 
 /// Whether the mission still works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum StatusState {
     Active,
@@ -104,6 +109,7 @@ impl StatusState {
 
 /// A value with the sources that support it and, where it can change, when it held.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sourced<T> {
     pub value: T,
@@ -114,6 +120,7 @@ pub struct Sourced<T> {
 
 /// The mission's state, with the dates and decisions that ended it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     pub state: StatusState,
@@ -131,6 +138,7 @@ pub struct Status {
 
 /// How the mission came to be.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Establishment {
     pub date: Date,
@@ -143,6 +151,7 @@ pub struct Establishment {
 
 /// A Security Council resolution about the mission.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
     pub number: u32,
@@ -158,6 +167,7 @@ pub struct Resolution {
 
 /// A post in the mission's leadership, and who held it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Post {
     pub id: String,
@@ -175,6 +185,7 @@ pub struct Post {
 
 /// One person's time in a post.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tenure {
     pub name: String,
@@ -191,6 +202,7 @@ pub struct Tenure {
 
 /// A head count at a time; `as_of` is absent only when the source gives no date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PersonnelFigure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,6 +220,7 @@ pub struct PersonnelFigure {
 
 /// One category of a personnel figure (international staff, national staff, …).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PersonnelPart {
     pub label: Text,
@@ -216,6 +229,7 @@ pub struct PersonnelPart {
 
 /// The Headquarters departments behind the mission during a period.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Backstopping {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -230,6 +244,7 @@ pub struct Backstopping {
 
 /// A UN Secretariat department, by acronym and name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     pub acronym: String,
@@ -240,6 +255,7 @@ pub struct Department {
 
 /// A document that supports facts on the pages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,

@@ -76,6 +76,24 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A text by language code, like {\"en\": \"…\", \"ar\": \"…\"}. English is required.",
+            "type": "object",
+            "required": ["en"],
+            "properties": { "en": { "type": "string", "minLength": 1 } },
+            "additionalProperties": { "type": "string" },
+            "propertyNames": { "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]+)*$" }
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

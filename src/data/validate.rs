@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::load::{INDEX_FILE, LoadError, mission_file, parse};
 use super::locate::{FieldPath, locate};
 use super::model::{Mission, MissionIndex};
+use super::schema::{INDEX_SCHEMA, MISSION_SCHEMA};
 use crate::routes::is_web_address;
 
 /// One problem in one data file.
@@ -99,6 +100,7 @@ pub fn validate_files(index: Option<&DataFile>, missions: &[DataFile]) -> Vec<Is
     let mut parsed_missions: BTreeMap<String, (&DataFile, Mission)> = BTreeMap::new();
     for file in missions {
         check_links(file, &mut issues);
+        check_schema_reference(file, MISSION_SCHEMA.1, &mut issues);
         match parse::<Mission>(&file.name, &file.text) {
             Ok(mission) => {
                 let mut report = Reporter {
@@ -123,6 +125,7 @@ pub fn validate_files(index: Option<&DataFile>, missions: &[DataFile]) -> Vec<Is
     }
     if let (Some(file), Some(index)) = (index, &parsed_index) {
         check_links(file, &mut issues);
+        check_schema_reference(file, INDEX_SCHEMA.1, &mut issues);
         let mut report = Reporter {
             file,
             issues: &mut issues,
@@ -178,6 +181,25 @@ impl Reporter<'_> {
             path: path.to_string(),
             message,
         });
+    }
+}
+
+/// Every data file names its JSON Schema, so editors check it as it is typed.
+fn check_schema_reference(file: &DataFile, expected: &str, issues: &mut Vec<Issue>) {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&file.text) else {
+        return; // the parse error is reported already
+    };
+    let mut report = Reporter { file, issues };
+    match map.get("$schema") {
+        Some(Value::String(s)) if s == expected => {}
+        Some(other) => report.at(
+            FieldPath::root().key("$schema"),
+            format!("the schema reference is {other}; it should be \"{expected}\""),
+        ),
+        None => report.at(
+            FieldPath::root(),
+            format!("add \"$schema\": \"{expected}\" so editors can check this file"),
+        ),
     }
 }
 
