@@ -3,33 +3,46 @@
 //!
 //! Usage: validate [ROOT]   (ROOT holds data/; default: the current folder)
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+// A native tool: the data files are read from disk. In the browser build
+// (`clippy --target wasm32`) it is an empty program.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-use mission_pages::data::validate::validate_tree;
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
 
-fn main() -> ExitCode {
-    let root = std::env::args_os()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let issues = validate_tree(&root);
-    for issue in &issues {
-        println!("{issue}");
-    }
-    if issues.is_empty() {
-        println!("{}: the data is valid", root.join("data").display());
-        ExitCode::SUCCESS
-    } else {
-        let files: std::collections::BTreeSet<&str> =
-            issues.iter().map(|i| i.file.as_str()).collect();
-        println!(
-            "{} problem{} in {} file{}",
-            issues.len(),
-            if issues.len() == 1 { "" } else { "s" },
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
-        );
-        ExitCode::FAILURE
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    use mission_pages::data::validate::validate_tree;
+
+    pub fn main() -> ExitCode {
+        let root = std::env::args_os()
+            .nth(1)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let issues = validate_tree(&root);
+        for issue in &issues {
+            println!("{issue}");
+        }
+        if issues.is_empty() {
+            println!("{}: the data is valid", root.join("data").display());
+            ExitCode::SUCCESS
+        } else {
+            let files: std::collections::BTreeSet<&str> =
+                issues.iter().map(|i| i.file.as_str()).collect();
+            println!(
+                "{} problem{} in {} file{}",
+                issues.len(),
+                if issues.len() == 1 { "" } else { "s" },
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::FAILURE
+        }
     }
 }
