@@ -62,6 +62,16 @@ pub struct Mission {
     pub personnel: Vec<PersonnelFigure>,
     #[serde(default)]
     pub departments: Vec<Backstopping>,
+    /// What the mission was asked to do, area by area.
+    #[serde(default)]
+    pub mandate: Vec<MandateArea>,
+    /// Key events other than resolutions, in any order (pages sort them).
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub budget: Vec<BudgetFigure>,
+    #[serde(default)]
+    pub offices: Vec<Office>,
     pub sources: Vec<Source>,
 }
 
@@ -162,7 +172,121 @@ pub struct Resolution {
     /// Shown on the overview among the resolutions that shaped the mission.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub milestone: bool,
+    /// What other sources say where they disagree (a different date, say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_readings: Vec<Reading>,
     pub sources: SourceRefs,
+}
+
+/// Another source's version of a fact, shown beside the main one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// The other version, as a sentence: "A US Embassy page dates the vote 11 August 2004."
+    pub says: Text,
+    pub sources: SourceRefs,
+}
+
+/// One area of the mandate, and the resolutions that set or changed it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MandateArea {
+    pub id: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The resolution that first gave the mission this task, if a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduced_by: Option<u32>,
+    /// Later resolutions that changed it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed_by: Vec<u32>,
+    pub sources: SourceRefs,
+}
+
+/// A key event in the mission's life.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    pub kind: EventKind,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_readings: Vec<Reading>,
+    pub sources: SourceRefs,
+}
+
+/// What an event is about, for the timeline's filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    Event,
+    Leadership,
+}
+
+/// An amount of money for a period, as a source states it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BudgetFigure {
+    /// The period the amount covers, in words ("January to April 2005").
+    pub period: Text,
+    /// The year the period falls in, for ordering and charts.
+    pub year: u16,
+    pub amount_usd: u64,
+    pub kind: BudgetKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub sources: SourceRefs,
+}
+
+/// Where a budget figure stands in the UN's budget process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum BudgetKind {
+    Proposed,
+    Approved,
+    Revised,
+    /// A figure a source reports without saying which.
+    Reported,
+}
+
+/// A place the mission worked from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub id: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Text>,
+    /// Where to place it on a map, when a source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    pub sources: SourceRefs,
+}
+
+/// A point on the Earth, in decimal degrees.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
 }
 
 /// A post in the mission's leadership, and who held it.
@@ -197,6 +321,8 @@ pub struct Tenure {
     pub to: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_readings: Vec<Reading>,
     pub sources: SourceRefs,
 }
 
@@ -211,6 +337,9 @@ pub struct PersonnelFigure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<Text>,
     pub total: u32,
+    /// The source gives a round or approximate number ("about 1,000").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
     #[serde(default)]
     pub parts: Vec<PersonnelPart>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::load::{INDEX_FILE, LoadError, mission_file, parse};
 use super::locate::{FieldPath, locate};
-use super::model::{Mission, MissionIndex};
+use super::model::{Mission, MissionIndex, Reading};
 use super::schema::{INDEX_SCHEMA, MISSION_SCHEMA};
 use crate::routes::is_web_address;
 
@@ -321,6 +321,68 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
         }
     }
 
+    // Ids of events, offices and mandate areas are unique (pages link to them).
+    let lists: [(&str, Vec<&str>); 3] = [
+        ("events", m.events.iter().map(|e| e.id.as_str()).collect()),
+        ("offices", m.offices.iter().map(|o| o.id.as_str()).collect()),
+        ("mandate", m.mandate.iter().map(|a| a.id.as_str()).collect()),
+    ];
+    for (list, ids) in lists {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            if !seen.insert(id) {
+                report.at(
+                    root.key(list).index(i).key("id"),
+                    format!("the id \"{id}\" is used twice in {list}"),
+                );
+            }
+        }
+    }
+
+    // Mandate areas name resolutions the mission lists.
+    for (i, area) in m.mandate.iter().enumerate() {
+        let here = root.key("mandate").index(i);
+        let named = area
+            .introduced_by
+            .iter()
+            .map(|n| (here.key("introduced_by"), *n))
+            .chain(
+                area.changed_by
+                    .iter()
+                    .enumerate()
+                    .map(|(j, n)| (here.key("changed_by").index(j), *n)),
+            );
+        for (path, number) in named {
+            if !numbers.contains(&number) {
+                report.at(
+                    path,
+                    format!("resolution {number} is not in this mission's resolutions"),
+                );
+            }
+        }
+    }
+
+    // Offices: opened before closed, and on the Earth.
+    for (i, o) in m.offices.iter().enumerate() {
+        let here = root.key("offices").index(i);
+        if let (Some(opened), Some(closed)) = (o.opened, o.closed)
+            && opened > closed
+        {
+            report.at(
+                here.key("closed"),
+                format!("the office closes ({closed}) before it opens ({opened})"),
+            );
+        }
+        if let Some(c) = o.coordinates
+            && !((-90.0..=90.0).contains(&c.lat) && (-180.0..=180.0).contains(&c.lon))
+        {
+            report.at(
+                here.key("coordinates"),
+                format!("({}, {}) is not a latitude and longitude", c.lat, c.lon),
+            );
+        }
+    }
+
     // Dates in order.
     if let Some(end) = m.status.mandate_end
         && end < m.established.date
@@ -346,7 +408,7 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
 
     // A total equals the sum of its parts, where parts are given.
     for (i, p) in m.personnel.iter().enumerate() {
-        if p.parts.is_empty() {
+        if p.parts.is_empty() || p.approximate {
             continue;
         }
         let sum: u64 = p.parts.iter().map(|part| u64::from(part.count)).sum();
@@ -364,6 +426,15 @@ fn source_refs(m: &Mission) -> Vec<(FieldPath, &String)> {
     fn add<'a>(refs: &mut Vec<(FieldPath, &'a String)>, at: FieldPath, ids: &'a [String]) {
         for (i, id) in ids.iter().enumerate() {
             refs.push((at.key("sources").index(i), id));
+        }
+    }
+    fn add_readings<'a>(
+        refs: &mut Vec<(FieldPath, &'a String)>,
+        at: FieldPath,
+        readings: &'a [Reading],
+    ) {
+        for (i, r) in readings.iter().enumerate() {
+            add(refs, at.key("other_readings").index(i), &r.sources);
         }
     }
     let root = FieldPath::root();
@@ -387,6 +458,32 @@ fn source_refs(m: &Mission) -> Vec<(FieldPath, &String)> {
     }
     for (i, b) in m.departments.iter().enumerate() {
         add(&mut refs, root.key("departments").index(i), &b.sources);
+    }
+    for (i, a) in m.mandate.iter().enumerate() {
+        add(&mut refs, root.key("mandate").index(i), &a.sources);
+    }
+    for (i, e) in m.events.iter().enumerate() {
+        add(&mut refs, root.key("events").index(i), &e.sources);
+        add_readings(&mut refs, root.key("events").index(i), &e.other_readings);
+    }
+    for (i, b) in m.budget.iter().enumerate() {
+        add(&mut refs, root.key("budget").index(i), &b.sources);
+    }
+    for (i, o) in m.offices.iter().enumerate() {
+        add(&mut refs, root.key("offices").index(i), &o.sources);
+    }
+    for (i, r) in m.resolutions.iter().enumerate() {
+        add_readings(
+            &mut refs,
+            root.key("resolutions").index(i),
+            &r.other_readings,
+        );
+    }
+    for (i, p) in m.leadership.iter().enumerate() {
+        for (j, t) in p.holders.iter().enumerate() {
+            let at = root.key("leadership").index(i).key("holders").index(j);
+            add_readings(&mut refs, at, &t.other_readings);
+        }
     }
     refs
 }
