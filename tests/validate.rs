@@ -227,6 +227,31 @@ fn the_index_and_the_mission_files_match() {
 }
 
 #[test]
+fn the_new_parts_follow_their_rules() {
+    expect(
+        "establishment-unstated",
+        MISSION,
+        "established",
+        "a \"resolution\" number or a \"basis\"",
+        "{",
+    );
+    expect(
+        "office-order",
+        MISSION,
+        "offices[0].closed",
+        "closes (2020-06) before it opens (2021)",
+        "\"2020-06\"",
+    );
+    expect(
+        "mandate-unknown-resolution",
+        MISSION,
+        "mandate[0].changed_by[0]",
+        "resolution 7 is not in this mission's resolutions",
+        "7",
+    );
+}
+
+#[test]
 fn every_file_names_its_schema() {
     expect(
         "schema-reference-wrong",

@@ -25,17 +25,24 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     };
     let established = {
         let e = &m.established;
-        let label = m
-            .resolution(e.resolution)
-            .map(|r| resolution_label(r.number, r.year))
-            .unwrap_or_else(|| format!("Resolution {}", e.resolution));
+        let how = match (e.resolution, &e.basis) {
+            (Some(n), _) => Some(format!(
+                ", by {}",
+                m.resolution(n)
+                    .map(|r| resolution_label(r.number, r.year))
+                    .unwrap_or_else(|| format!("Resolution {n}"))
+                    .to_lowercase()
+            )),
+            (None, Some(basis)) => Some(format!(", {}", basis.en())),
+            (None, None) => None,
+        };
         let request = e
             .requested_by
             .as_ref()
             .map(|who| format!(", at the request of {}", who.en()));
         view! {
             <time datetime=e.date.iso()>{e.date.to_english()}</time>
-            {format!(", by {}", label.to_lowercase())}
+            {how}
             {request}
             <Cite mission=m.clone() refs=e.sources.clone()/>
         }

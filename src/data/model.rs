@@ -152,7 +152,12 @@ pub struct Status {
 #[serde(deny_unknown_fields)]
 pub struct Establishment {
     pub date: Date,
-    pub resolution: u32,
+    /// The Security Council resolution that set the mission up, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<u32>,
+    /// How it was set up when no resolution did (an exchange of letters, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Text>,
     /// Whose request the Council answered, if a source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_by: Option<Text>,

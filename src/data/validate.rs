@@ -339,6 +339,35 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
         }
     }
 
+    // The founding and final resolutions, where named, are in the list.
+    let named = [
+        (
+            root.key("established").key("resolution"),
+            m.established.resolution,
+        ),
+        (
+            root.key("status").key("final_resolution"),
+            m.status.final_resolution,
+        ),
+    ];
+    for (path, number) in named {
+        if let Some(n) = number
+            && !m.resolutions.is_empty()
+            && !numbers.contains(&n)
+        {
+            report.at(
+                path,
+                format!("resolution {n} is not in this mission's resolutions"),
+            );
+        }
+    }
+    if m.established.resolution.is_none() && m.established.basis.is_none() {
+        report.at(
+            root.key("established"),
+            "say how the mission was set up: a \"resolution\" number or a \"basis\"".to_owned(),
+        );
+    }
+
     // Mandate areas name resolutions the mission lists.
     for (i, area) in m.mandate.iter().enumerate() {
         let here = root.key("mandate").index(i);
