@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { useEnvironment, withPage, gotoApp, mainText, DIST } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, mainText, checkAxe, DIST } from './lib/browser.mjs';
 
 const env = useEnvironment();
 let unami; // the data file the pages are built from, as served
@@ -150,17 +150,25 @@ test('following a citation stays on the page and shows the source', async () => 
   });
 });
 
-test('the timeline lists every resolution in date order', async () => {
+test('the timeline lists every resolution and event in date order', async () => {
   await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami/timeline'));
     const items = await page.locator('main ol.timeline > li').evaluateAll((lis) =>
       lis.map((li) => ({ id: li.id, date: li.querySelector('time')?.getAttribute('datetime'), text: li.textContent })),
     );
-    assert.equal(items.length, unami.resolutions.length);
+    assert.equal(items.length, unami.resolutions.length + unami.events.length);
+    // ISO dates of mixed precision ("2003", "2003-08", "2003-08-14") sort as text in date order.
     const dates = items.map((i) => i.date);
     assert.deepEqual(dates, [...dates].sort(), 'oldest first');
-    assert.deepEqual(items.map((i) => i.id), ['res-1500', 'res-1770', 'res-2732']);
-    assert.match(items[1].text, /10 August 2007: Resolution 1770 \(2007\)/);
+    const ids = new Set(items.map((i) => i.id));
+    for (const r of unami.resolutions) assert.ok(ids.has(`res-${r.number}`), `#res-${r.number}`);
+    for (const e of unami.events) assert.ok(ids.has(`ev-${e.id}`), `#ev-${e.id}`);
+    assert.equal(ids.size, items.length, 'every anchor is unique');
+    const res1770 = items.find((i) => i.id === 'res-1770');
+    assert.match(res1770.text, /10 August 2007: Resolution 1770 \(2007\)/);
+    // Where sources disagree, the other readings are shown beside the entry.
+    const canal = await page.locator('main ol.timeline > li', { hasText: 'Canal Hotel' }).first().innerText();
+    assert.match(canal, /Sources differ/);
     await checkCitations(page);
   });
 });
@@ -178,25 +186,28 @@ test('the leadership page lists each post and its holders', async () => {
   });
 });
 
-test('the personnel page has a table of dated figures', async () => {
+test('the personnel page has tables of dated figures and budgets', async () => {
   await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami/personnel'));
-    const table = page.locator('main table');
+    const region = page.locator('main .table-scroll[aria-label="Personnel figures"]');
+    const table = region.locator('table');
     assert.equal(await table.count(), 1);
     assert.match(await table.locator('caption').innerText(), /Personnel figures/);
     assert.equal(await table.locator('thead th[scope="col"]').count(), 4);
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [...tr.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim())),
     );
-    assert.equal(rows.length, 2);
+    assert.equal(rows.length, unami.personnel.length);
     const byTotal = Object.fromEntries(rows.map((r) => [r[1], r]));
     assert.match(byTotal['648'][0], /^Undated/);
     assert.match(byTotal['648'][2], /International staff: 251; National staff: 397/);
     assert.equal(byTotal['636'][0], '2025');
-    // The scrolling table region can be reached by keyboard and is named.
-    const region = page.locator('main .table-scroll');
+    assert.ok(byTotal['about 1,000'], 'approximate figures say so');
+    // The scrolling table regions can be reached by keyboard and are named.
     assert.equal(await region.getAttribute('tabindex'), '0');
-    assert.equal(await region.getAttribute('aria-label'), 'Personnel figures');
+    const budget = page.locator('main .table-scroll[aria-label="Budget figures"] tbody tr');
+    assert.equal(await budget.count(), unami.budget.length);
+    assert.match(await page.locator('main .table-scroll[aria-label="Budget figures"]').innerText(), /\$158,990,000/);
     await checkCitations(page);
   });
 });
@@ -207,8 +218,17 @@ test('the mandate, offices and sources pages show their content', async () => {
     assert.ok((await mainText(page)).includes(unami.summary.value.en));
     await checkCitations(page);
 
+    await gotoApp(page, env.url('missions/unami/mandate'));
+    assert.equal(await page.locator('main .mandate-areas > li').count(), unami.mandate.length);
+    // A mandate area links to the resolution that introduced it, on the timeline.
+    const link = page.locator('main .mandate-areas a', { hasText: 'Resolution 1770 (2007)' }).first();
+    assert.equal(await link.getAttribute('href'), env.path('missions/unami/timeline#res-1770'));
+
     await gotoApp(page, env.url('missions/unami/offices'));
-    assert.match(await mainText(page), /Offices are not in this mission's data yet/);
+    const offices = await mainText(page);
+    for (const o of unami.offices) assert.ok(offices.includes(o.name.en), o.name.en);
+    assert.match(offices, /Closed 30 April 2025/, 'Kirkuk closed on 30 April 2025');
+    await checkCitations(page);
 
     await gotoApp(page, env.url('missions/unami/sources'));
     // The sources page is the list itself, not the list twice.
@@ -230,3 +250,18 @@ async function checkCitations(page) {
   );
   assert.deepEqual(broken, [], 'citations without a source list entry');
 }
+
+test('every mission in the index has an overview with its facts, and passes axe', async () => {
+  const index = JSON.parse(await readFile(path.join(DIST, 'data', 'index.json'), 'utf8'));
+  assert.ok(index.missions.length > 1, 'more than one mission is shipped');
+  await withPage(env, {}, async (page) => {
+    for (const m of index.missions) {
+      await gotoApp(page, env.url(`missions/${m.id}`));
+      const h1 = await page.locator('main h1').innerText();
+      assert.ok(h1.includes(m.name.en), `${m.id}: the heading names the mission`);
+      assert.ok((await page.locator('.key-facts').innerText()).includes('Established'), `${m.id}: key facts`);
+      await checkCitations(page);
+      await checkAxe(page, m.id);
+    }
+  });
+});

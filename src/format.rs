@@ -9,6 +9,10 @@ pub fn resolution_label(number: u32, year: u16) -> String {
 
 /// A count with thousands separated: 1104 → "1,104".
 pub fn count(n: u32) -> String {
+    group_thousands(u64::from(n))
+}
+
+fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -18,6 +22,20 @@ pub fn count(n: u32) -> String {
         out.push(c);
     }
     out
+}
+
+/// A head count as the source gives it: "about 1,000" when it is approximate.
+pub fn head_count(total: u32, approximate: bool) -> String {
+    if approximate {
+        format!("about {}", count(total))
+    } else {
+        count(total)
+    }
+}
+
+/// US dollars, whole: 158990000 → "$158,990,000".
+pub fn usd(amount: u64) -> String {
+    format!("${}", group_thousands(amount))
 }
 
 /// A period of office as far as the sources date it.
@@ -58,6 +76,14 @@ mod tests {
         assert_eq!(count(648), "648");
         assert_eq!(count(1104), "1,104");
         assert_eq!(count(158_990_000), "158,990,000");
+    }
+
+    #[test]
+    fn marks_approximate_counts_and_writes_dollars() {
+        assert_eq!(head_count(1000, true), "about 1,000");
+        assert_eq!(head_count(648, false), "648");
+        assert_eq!(usd(158_990_000), "$158,990,000");
+        assert_eq!(usd(5), "$5");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod pages;
 pub mod routes;
 pub mod site;
 pub mod theme;
+pub mod timeline;
 
 /// Mounts the app into `<body>`, reading the site's base from `<base href>`.
 pub fn start() {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::cite::Cite;
 use crate::data::{Backstopping, Mission, PersonnelFigure, Post};
-use crate::format::{and_list, count, resolution_label, tenure};
+use crate::format::{and_list, count, head_count, resolution_label, tenure};
 
 /// Status, establishment, headquarters, leaders, personnel and departments.
 #[component]
@@ -47,20 +47,36 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
             <Cite mission=m.clone() refs=e.sources.clone()/>
         }
     };
+    let headquarters = m.headquarters.as_ref().map(|hq| {
+        view! {
+            <div class="fact">
+                <dt>"Headquarters"</dt>
+                <dd>
+                    {hq.value.en().to_owned()}
+                    <Cite mission=m.clone() refs=hq.sources.clone()/>
+                </dd>
+            </div>
+        }
+    });
     let head = m.head_post().map(|post| {
-        let deputies = m
+        let deputies: Vec<_> = m
             .deputies_of(&post.id)
             .map(|d| post_item(&mission, d))
-            .collect_view();
+            .collect();
+        let deputies = (!deputies.is_empty()).then(|| {
+            view! {
+                <div class="fact">
+                    <dt>"Deputies"</dt>
+                    <dd><ul class="plain">{deputies}</ul></dd>
+                </div>
+            }
+        });
         view! {
             <div class="fact">
                 <dt>"Head of mission"</dt>
                 <dd><ul class="plain">{post_item(&mission, post)}</ul></dd>
             </div>
-            <div class="fact">
-                <dt>"Deputies"</dt>
-                <dd><ul class="plain">{deputies}</ul></dd>
-            </div>
+            {deputies}
         }
     });
     let personnel = (!m.personnel.is_empty()).then(|| {
@@ -69,7 +85,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
                 <dt>"Personnel"</dt>
                 <dd>
                     <ul class="plain">
-                        {personnel_newest_first(m)
+                        {key_personnel(m)
                             .into_iter()
                             .map(|p| personnel_item(&mission, p))
                             .collect_view()}
@@ -98,13 +114,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
             <dl>
                 <div class="fact"><dt>"Status"</dt><dd>{status}</dd></div>
                 <div class="fact"><dt>"Established"</dt><dd>{established}</dd></div>
-                <div class="fact">
-                    <dt>"Headquarters"</dt>
-                    <dd>
-                        {m.headquarters.value.en().to_owned()}
-                        <Cite mission=m.clone() refs=m.headquarters.sources.clone()/>
-                    </dd>
-                </div>
+                {headquarters}
                 {head}
                 {personnel}
                 {departments}
@@ -113,11 +123,13 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     }
 }
 
-/// Dated figures, newest first, then the undated ones (which cannot be placed in time).
-fn personnel_newest_first(m: &Mission) -> Vec<&PersonnelFigure> {
-    let mut figures: Vec<&PersonnelFigure> = m.personnel.iter().collect();
-    figures.sort_by_key(|p| (p.as_of.is_none(), std::cmp::Reverse(p.as_of)));
-    figures
+/// The latest dated figure, then the undated ones (which cannot be placed in
+/// time, so none of them can be called older); the personnel page has the rest.
+fn key_personnel(m: &Mission) -> Vec<&PersonnelFigure> {
+    m.latest_personnel()
+        .into_iter()
+        .chain(m.personnel.iter().filter(|p| p.as_of.is_none()))
+        .collect()
 }
 
 fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
@@ -171,7 +183,7 @@ fn personnel_item(mission: &Arc<Mission>, p: &PersonnelFigure) -> impl IntoView 
     let note = p.note.as_ref().map(|n| format!(" {}", n.en()));
     view! {
         <li>
-            <strong class="figure">{count(p.total)}</strong>
+            <strong class="figure">{head_count(p.total, p.approximate)}</strong>
             {breakdown}
             {when}
             {note}

@@ -5,6 +5,7 @@ pub mod cite;
 pub mod key_facts;
 pub mod load_state;
 pub mod mission_header;
+pub mod readings;
 pub mod section_nav;
 pub mod shell;
 pub mod theme_toggle;

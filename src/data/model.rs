@@ -50,7 +50,9 @@ pub struct Mission {
     pub name: Text,
     pub kind: MissionKind,
     pub country: Text,
-    pub headquarters: Sourced<Text>,
+    /// Where the mission is based, when a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headquarters: Option<Sourced<Text>>,
     pub status: Status,
     pub established: Establishment,
     pub summary: Sourced<Text>,

@@ -468,7 +468,9 @@ fn source_refs(m: &Mission) -> Vec<(FieldPath, &String)> {
     }
     let root = FieldPath::root();
     let mut refs = Vec::new();
-    add(&mut refs, root.key("headquarters"), &m.headquarters.sources);
+    if let Some(hq) = &m.headquarters {
+        add(&mut refs, root.key("headquarters"), &hq.sources);
+    }
     add(&mut refs, root.key("status"), &m.status.sources);
     add(&mut refs, root.key("established"), &m.established.sources);
     add(&mut refs, root.key("summary"), &m.summary.sources);

@@ -1,0 +1,30 @@
+//! Where sources disagree: the other versions of a fact, each with its sources,
+//! shown beside the main one instead of being dropped.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::cite::Cite;
+use crate::data::{Mission, Reading};
+
+/// "Sources differ:" and each other reading, cited. Renders nothing when all agree.
+#[component]
+pub fn OtherReadings(#[prop(into)] mission: Arc<Mission>, readings: Vec<Reading>) -> impl IntoView {
+    (!readings.is_empty()).then(|| {
+        let items = readings
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <li>{r.says.en().to_owned()} <Cite mission=mission.clone() refs=r.sources/></li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="other-readings">
+                <p class="other-readings-label">"Sources differ:"</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
