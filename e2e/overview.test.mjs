@@ -103,10 +103,8 @@ test('every citation on the overview points to an entry of the source list', asy
       assert.equal(cite.text, `[${n}]`);
       assert.equal(cite.label, `Source ${n}`);
     }
-    // Every source is cited somewhere on the overview (else it would not be listed).
-    const cited = new Set(cites.map((c) => c.href.slice(c.href.indexOf('#') + 1)));
+    // The list is the mission's whole bibliography, numbered as the citations are.
     for (const e of entries) {
-      assert.ok(cited.has(e.id), `${e.id} is cited on the overview`);
       assert.equal(e.links.length, 1, `${e.id} has one link`);
       assert.match(e.links[0], /^https?:\/\/\S+$/, `${e.id} links to a web address`);
     }

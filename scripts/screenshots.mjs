@@ -2,7 +2,7 @@
 // each page at 1280 px and 390 px wide, in the light and the dark theme.
 //
 // Usage: node scripts/screenshots.mjs [dist] [out=docs/screenshots]
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../e2e/lib/server.mjs";
@@ -13,14 +13,21 @@ const out = process.argv[3] ?? "docs/screenshots";
 const pages = {
   catalogue: "",
   "unami-overview": "missions/unami",
+  "unami-mandate": "missions/unami/mandate",
   "unami-timeline": "missions/unami/timeline",
+  "unami-leadership": "missions/unami/leadership",
   "unami-personnel": "missions/unami/personnel",
+  "unami-offices": "missions/unami/offices",
+  "unami-sources": "missions/unami/sources",
+  "unsmil-overview": "missions/unsmil",
   "not-found": "missions/no-such-mission",
 };
 const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
 mkdirSync(out, { recursive: true });
-const server = await startServer({ root, basePath: "/" });
+// Serve the build under the sub-path it was built for (its <base href>).
+const basePath = readFileSync(join(root, "index.html"), "utf8").match(/<base href="?([^" >]+)/)?.[1] ?? "/";
+const server = await startServer({ root, basePath });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: CHROMIUM_ARGS,
