@@ -266,3 +266,60 @@ fn a_non_web_source_address_is_shown_as_inert_text() {
     assert!(all(&first, "a").is_empty());
     assert!(text(&first).contains("javascript:alert(1)"));
 }
+
+#[wasm_bindgen_test]
+fn data_table_is_a_named_keyboard_reachable_region_with_headers() {
+    use mission_pages::components::data_table::DataTable;
+    let host = mount(|| {
+        view! {
+            <DataTable label="Budget figures" caption="Budget, in US dollars" columns=&["Period", "Amount"]>
+                <tr><th scope="row">"2010"</th><td>"$1"</td></tr>
+            </DataTable>
+        }
+    });
+    let region = one(&host, "[role=region]");
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("Budget figures")
+    );
+    assert_eq!(region.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(text(&one(&host, "caption")), "Budget, in US dollars");
+    let headers: Vec<String> = all(&host, "thead th[scope=col]").iter().map(text).collect();
+    assert_eq!(headers, ["Period", "Amount"]);
+    assert_eq!(all(&host, "tbody tr").len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn other_readings_show_each_disagreeing_source_or_nothing() {
+    use mission_pages::components::readings::OtherReadings;
+    let mission = unami();
+    let canal = mission
+        .events
+        .iter()
+        .find(|e| e.title.en().contains("Canal Hotel"))
+        .expect("the Canal Hotel bombing is in the UNAMI events")
+        .clone();
+    assert!(
+        canal.other_readings.len() >= 2,
+        "22, 23 and at least 24 dead"
+    );
+    let (with, without) = (mission.clone(), mission.clone());
+    let readings = canal.other_readings.clone();
+    let host = mount(move || {
+        view! {
+            <div id="with"><OtherReadings mission=with readings=readings/></div>
+            <div id="without"><OtherReadings mission=without readings=vec![]/></div>
+        }
+    });
+    let shown = one(&host, "#with");
+    assert!(text(&shown).starts_with("Sources differ:"));
+    assert_eq!(all(&shown, "li").len(), canal.other_readings.len());
+    for li in all(&shown, "li") {
+        assert!(
+            !all(&li, "sup.cite a").is_empty(),
+            "each reading is cited: {}",
+            text(&li)
+        );
+    }
+    assert_eq!(one(&host, "#without").child_element_count(), 0);
+}

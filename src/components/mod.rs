@@ -2,6 +2,7 @@
 //! API while rendering, so it can also be rendered to static HTML.
 
 pub mod cite;
+pub mod data_table;
 pub mod key_facts;
 pub mod load_state;
 pub mod mission_header;

@@ -10,6 +10,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cite::{Cite, SourceList};
+use crate::components::data_table::DataTable;
 use crate::components::mission_header::MissionHeader;
 use crate::components::readings::OtherReadings;
 use crate::components::section_nav::SectionNav;
@@ -224,20 +225,13 @@ fn personnel(m: &Arc<Mission>) -> impl IntoView + use<> {
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Personnel figures">
-            <table>
-                <caption>"Personnel figures, as each source dates them"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"As of"</th>
-                        <th scope="col">"Total"</th>
-                        <th scope="col">"Breakdown"</th>
-                        <th scope="col">"Sources"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable
+            label="Personnel figures"
+            caption="Personnel figures, as each source dates them"
+            columns=&["As of", "Total", "Breakdown", "Sources"]
+        >
+            {rows}
+        </DataTable>
         {budget(m)}
     }
 }
@@ -266,20 +260,13 @@ fn budget(m: &Arc<Mission>) -> impl IntoView + use<> {
             })
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Budget figures">
-                <table>
-                    <caption>"Budget figures, in US dollars"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Period"</th>
-                            <th scope="col">"Amount"</th>
-                            <th scope="col">"Stage"</th>
-                            <th scope="col">"Sources"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                label="Budget figures"
+                caption="Budget figures, in US dollars"
+                columns=&["Period", "Amount", "Stage", "Sources"]
+            >
+                {rows}
+            </DataTable>
         }
     })
 }
