@@ -99,8 +99,7 @@ pub fn validate_files(index: Option<&DataFile>, missions: &[DataFile]) -> Vec<Is
     });
     let mut parsed_missions: BTreeMap<String, (&DataFile, Mission)> = BTreeMap::new();
     for file in missions {
-        check_links(file, &mut issues);
-        check_schema_reference(file, MISSION_SCHEMA.1, &mut issues);
+        check_untyped(file, MISSION_SCHEMA.1, &mut issues);
         match parse::<Mission>(&file.name, &file.text) {
             Ok(mission) => {
                 let mut report = Reporter {
@@ -124,8 +123,7 @@ pub fn validate_files(index: Option<&DataFile>, missions: &[DataFile]) -> Vec<Is
         }
     }
     if let (Some(file), Some(index)) = (index, &parsed_index) {
-        check_links(file, &mut issues);
-        check_schema_reference(file, INDEX_SCHEMA.1, &mut issues);
+        check_untyped(file, INDEX_SCHEMA.1, &mut issues);
         let mut report = Reporter {
             file,
             issues: &mut issues,
@@ -184,31 +182,25 @@ impl Reporter<'_> {
     }
 }
 
-/// Every data file names its JSON Schema, so editors check it as it is typed.
-fn check_schema_reference(file: &DataFile, expected: &str, issues: &mut Vec<Issue>) {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&file.text) else {
-        return; // the parse error is reported already
-    };
-    let mut report = Reporter { file, issues };
-    match map.get("$schema") {
-        Some(Value::String(s)) if s == expected => {}
-        Some(other) => report.at(
-            FieldPath::root().key("$schema"),
-            format!("the schema reference is {other}; it should be \"{expected}\""),
-        ),
-        None => report.at(
-            FieldPath::root(),
-            format!("add \"$schema\": \"{expected}\" so editors can check this file"),
-        ),
-    }
-}
-
-/// Every value under a key named `url` must be an http(s) address.
-fn check_links(file: &DataFile, issues: &mut Vec<Issue>) {
+/// The rules read from the plain JSON tree rather than the typed model: every
+/// file names its JSON Schema (so editors check it as it is typed), and every
+/// value under a key named `url` is an http(s) address.
+fn check_untyped(file: &DataFile, schema: &str, issues: &mut Vec<Issue>) {
     let Ok(value) = serde_json::from_str::<Value>(&file.text) else {
         return; // the parse error is reported already
     };
     let mut report = Reporter { file, issues };
+    match value.get("$schema") {
+        Some(Value::String(s)) if s == schema => {}
+        Some(other) => report.at(
+            FieldPath::root().key("$schema"),
+            format!("the schema reference is {other}; it should be \"{schema}\""),
+        ),
+        None => report.at(
+            FieldPath::root(),
+            format!("add \"$schema\": \"{schema}\" so editors can check this file"),
+        ),
+    }
     walk(&value, FieldPath::root(), &mut |path, key, v| {
         if key == Some("url")
             && let Value::String(url) = v
