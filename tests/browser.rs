@@ -228,13 +228,20 @@ fn key_facts_show_the_unami_facts_each_with_a_source() {
 fn citations_link_to_numbered_sources_that_exist() {
     let mission = unami();
     let cited = mission.clone();
+    let ordered = mission.clone();
     let host = mount(move || {
         view! {
             <p>"A fact" <Cite mission=cited refs=vec!["un-press-sc15714".into(), "missing-id".into()]/></p>
+            <p id="order">"Another" <Cite mission=ordered refs=vec!["un-press-sc15714".into(), "un-iraq-unami".into(), "un-press-sc15714".into()]/></p>
             <SourceList mission=mission/>
         }
     });
-    let links = all(&host, "sup.cite a");
+    let ordered: Vec<String> = all(&one(&host, "#order"), "sup.cite a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(ordered, ["[1]", "[3]"], "ascending, each source once");
+    let links = all(&one(&host, "p"), "sup.cite a");
     assert_eq!(
         links.len(),
         1,

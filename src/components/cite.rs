@@ -20,10 +20,13 @@ pub fn Cite(
     /// The ids of the sources the fact cites.
     refs: Vec<String>,
 ) -> impl IntoView {
-    let numbers: Vec<usize> = refs
+    // In ascending order and each once, as footnote numbers are read.
+    let mut numbers: Vec<usize> = refs
         .iter()
         .filter_map(|r| mission.source_number(r))
         .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
     (!numbers.is_empty()).then(|| {
         view! {
             <sup class="cite">
