@@ -111,7 +111,7 @@ test('every citation on the overview points to an entry of the source list', asy
     // The list shows the data's sources in order, with titles and addresses.
     for (const [i, source] of unami.sources.entries()) {
       const li = page.locator(`#source-${i + 1}`);
-      assert.equal(await li.locator('cite').innerText(), source.title);
+      assert.equal(await li.locator('cite').innerText(), source.title.en);
       assert.equal(await li.locator('a.source-url').getAttribute('href'), source.url);
       assert.equal(await li.locator('a.source-url').getAttribute('rel'), 'external noopener noreferrer');
     }
@@ -178,7 +178,7 @@ test('the leadership page lists each post and its holders', async () => {
     assert.equal(await page.locator('main .post-block').count(), unami.leadership.length);
     for (const post of unami.leadership) {
       assert.ok(text.includes(post.title.en), post.title.en);
-      for (const h of post.holders) assert.ok(text.includes(h.name), h.name);
+      for (const h of post.holders) assert.ok(text.includes(h.name.en), h.name.en);
     }
     await checkCitations(page);
   });

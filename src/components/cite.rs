@@ -77,9 +77,9 @@ fn source_item(number: usize, source: &Source) -> impl IntoView + use<> {
     };
     view! {
         <li id=source_anchor(number) value=number.to_string()>
-            <cite>{source.title.clone()}</cite>
+            <cite>{source.title.en().to_owned()}</cite>
             ". "
-            {source.publisher.clone()}
+            {source.publisher.en().to_owned()}
             {date}
             ". "
             {address}

@@ -138,7 +138,7 @@ fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
         let period = tenure(h.from, h.to).map(|t| format!(", {t}"));
         view! {
             <span class="holder">
-                {h.name.clone()}
+                {h.name.en().to_owned()}
                 {nationality}
                 {period}
                 <Cite mission=mission.clone() refs=h.sources.clone()/>

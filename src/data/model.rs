@@ -319,7 +319,8 @@ pub struct Post {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tenure {
-    pub name: String,
+    /// The person's name, by language (names are written differently in Arabic script).
+    pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nationality: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -395,8 +396,9 @@ pub struct Department {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
-    pub title: String,
-    pub publisher: String,
+    /// The document's title, or a short description where it has none we can quote.
+    pub title: Text,
+    pub publisher: Text,
     pub url: String,
     /// When the document was published, if it says.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -152,7 +152,7 @@ fn leadership(m: &Arc<Mission>) -> impl IntoView + use<> {
                     let note = h.note.as_ref().map(|n| format!(". {}", n.en()));
                     view! {
                         <li>
-                            {h.name.clone()} {nationality} {period} {note}
+                            {h.name.en().to_owned()} {nationality} {period} {note}
                             <Cite mission=m.clone() refs=h.sources.clone()/>
                             <OtherReadings mission=m.clone() readings=h.other_readings.clone()/>
                         </li>
