@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::load::{INDEX_FILE, LoadError, mission_file, parse};
 use super::locate::{FieldPath, locate};
-use super::model::{Mission, MissionIndex, Reading};
+use super::model::{Mission, MissionIndex};
 use super::schema::{INDEX_SCHEMA, MISSION_SCHEMA};
 use crate::routes::is_web_address;
 
@@ -183,8 +183,10 @@ impl Reporter<'_> {
 }
 
 /// The rules read from the plain JSON tree rather than the typed model: every
-/// file names its JSON Schema (so editors check it as it is typed), and every
-/// value under a key named `url` is an http(s) address.
+/// file names its JSON Schema (so editors check it as it is typed), every value
+/// under a key named `url` is an http(s) address, and every `sources` list of a
+/// fact names entries of the file's own `sources` list. Walking the tree means
+/// a fact added to the model later is checked without listing it here.
 fn check_untyped(file: &DataFile, schema: &str, issues: &mut Vec<Issue>) {
     let Ok(value) = serde_json::from_str::<Value>(&file.text) else {
         return; // the parse error is reported already
@@ -201,7 +203,30 @@ fn check_untyped(file: &DataFile, schema: &str, issues: &mut Vec<Issue>) {
             format!("add \"$schema\": \"{schema}\" so editors can check this file"),
         ),
     }
+    let source_ids: HashSet<&str> = value
+        .get("sources")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.get("id").and_then(Value::as_str))
+        .collect();
     walk(&value, FieldPath::root(), &mut |path, key, v| {
+        // A fact's references; the top-level `sources` is the list itself.
+        if key == Some("sources")
+            && path.0.len() > 1
+            && let Value::Array(refs) = v
+        {
+            for (i, id) in refs.iter().enumerate() {
+                if let Value::String(id) = id
+                    && !source_ids.contains(id.as_str())
+                {
+                    report.at(
+                        path.index(i),
+                        format!("no source has the id \"{id}\" (see this file's \"sources\" list)"),
+                    );
+                }
+            }
+        }
         if key == Some("url")
             && let Value::String(url) = v
             && !is_web_address(url)
@@ -239,21 +264,13 @@ fn walk(value: &Value, path: FieldPath, visit: &mut impl FnMut(&FieldPath, Optio
 fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
     let root = FieldPath::root();
 
-    // Source ids are unique, and every reference names one.
+    // Source ids are unique (references are checked in `check_untyped`).
     let mut source_ids = HashSet::new();
     for (i, s) in m.sources.iter().enumerate() {
         if !source_ids.insert(s.id.as_str()) {
             report.at(
                 root.key("sources").index(i).key("id"),
                 format!("the source id \"{}\" is used twice", s.id),
-            );
-        }
-    }
-    for (path, id) in source_refs(m) {
-        if !source_ids.contains(id.as_str()) {
-            report.at(
-                path,
-                format!("no source has the id \"{id}\" (see this file's \"sources\" list)"),
             );
         }
     }
@@ -440,75 +457,6 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
             );
         }
     }
-}
-
-/// Every source reference in a mission, with where it is.
-fn source_refs(m: &Mission) -> Vec<(FieldPath, &String)> {
-    fn add<'a>(refs: &mut Vec<(FieldPath, &'a String)>, at: FieldPath, ids: &'a [String]) {
-        for (i, id) in ids.iter().enumerate() {
-            refs.push((at.key("sources").index(i), id));
-        }
-    }
-    fn add_readings<'a>(
-        refs: &mut Vec<(FieldPath, &'a String)>,
-        at: FieldPath,
-        readings: &'a [Reading],
-    ) {
-        for (i, r) in readings.iter().enumerate() {
-            add(refs, at.key("other_readings").index(i), &r.sources);
-        }
-    }
-    let root = FieldPath::root();
-    let mut refs = Vec::new();
-    if let Some(hq) = &m.headquarters {
-        add(&mut refs, root.key("headquarters"), &hq.sources);
-    }
-    add(&mut refs, root.key("status"), &m.status.sources);
-    add(&mut refs, root.key("established"), &m.established.sources);
-    add(&mut refs, root.key("summary"), &m.summary.sources);
-    for (i, r) in m.resolutions.iter().enumerate() {
-        add(&mut refs, root.key("resolutions").index(i), &r.sources);
-    }
-    for (i, p) in m.leadership.iter().enumerate() {
-        let post = root.key("leadership").index(i);
-        add(&mut refs, post.clone(), &p.sources);
-        for (j, t) in p.holders.iter().enumerate() {
-            add(&mut refs, post.key("holders").index(j), &t.sources);
-        }
-    }
-    for (i, p) in m.personnel.iter().enumerate() {
-        add(&mut refs, root.key("personnel").index(i), &p.sources);
-    }
-    for (i, b) in m.departments.iter().enumerate() {
-        add(&mut refs, root.key("departments").index(i), &b.sources);
-    }
-    for (i, a) in m.mandate.iter().enumerate() {
-        add(&mut refs, root.key("mandate").index(i), &a.sources);
-    }
-    for (i, e) in m.events.iter().enumerate() {
-        add(&mut refs, root.key("events").index(i), &e.sources);
-        add_readings(&mut refs, root.key("events").index(i), &e.other_readings);
-    }
-    for (i, b) in m.budget.iter().enumerate() {
-        add(&mut refs, root.key("budget").index(i), &b.sources);
-    }
-    for (i, o) in m.offices.iter().enumerate() {
-        add(&mut refs, root.key("offices").index(i), &o.sources);
-    }
-    for (i, r) in m.resolutions.iter().enumerate() {
-        add_readings(
-            &mut refs,
-            root.key("resolutions").index(i),
-            &r.other_readings,
-        );
-    }
-    for (i, p) in m.leadership.iter().enumerate() {
-        for (j, t) in p.holders.iter().enumerate() {
-            let at = root.key("leadership").index(i).key("holders").index(j);
-            add_readings(&mut refs, at, &t.other_readings);
-        }
-    }
-    refs
 }
 
 fn check_index(
