@@ -278,6 +278,10 @@ pub struct Office {
     /// Where to place it on a map, when a source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinates: Option<Coordinates>,
+    /// The town or city it is in, which the build looks up in the GeoNames
+    /// gazetteer to place the office on the map when no coordinates are given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opened: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -285,6 +289,17 @@ pub struct Office {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     pub sources: SourceRefs,
+}
+
+/// A town or city, as the GeoNames gazetteer names it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// The place's name in GeoNames, like `Erbil`.
+    pub city: String,
+    /// The ISO 3166-1 alpha-2 code of its country, like `IQ`.
+    pub country: String,
 }
 
 /// A point on the Earth, in decimal degrees.

@@ -419,6 +419,21 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
                 format!("({}, {}) is not a latitude and longitude", c.lat, c.lon),
             );
         }
+        if let Some(place) = &o.place {
+            if place.city.trim().is_empty() {
+                report.at(here.key("place").key("city"), "the city is empty".into());
+            }
+            if !(place.country.len() == 2 && place.country.bytes().all(|b| b.is_ascii_uppercase()))
+            {
+                report.at(
+                    here.key("place").key("country"),
+                    format!(
+                        "\"{}\" is not a two-letter ISO 3166 country code like \"IQ\"",
+                        place.country
+                    ),
+                );
+            }
+        }
     }
 
     // Dates in order.
