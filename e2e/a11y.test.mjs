@@ -12,11 +12,6 @@ const env = useEnvironment();
 const PAGES = [
   { name: 'catalogue', where: '' },
   { name: 'about page', where: 'about' },
-  // APP BUG (reported): axe "listitem" (serious) on the overview. In
-  // src/components/key_facts.rs (KeyFacts, "Head of mission") the head's post is
-  // rendered as <dd>{post_item(..)}</dd>, and post_item returns an <li class="post">
-  // with no <ul>/<ol> around it (the deputies' items are wrapped in <ul class="plain">).
-  // The overview tests below (light, dark, dark by choice) fail until that is fixed.
   { name: 'UNAMI overview', where: 'missions/unami' },
   ...['mandate', 'timeline', 'leadership', 'personnel', 'offices', 'sources'].map((slug) => ({
     name: `UNAMI ${slug}`,
@@ -57,7 +52,6 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-// Also fails on the overview's "listitem" violation (APP BUG above).
 test('axe: no violations with the dark theme chosen by the toggle on a light system', async () => {
   const s = await openPage(env.browser, { origin: env.server.origin, colorScheme: 'light' });
   try {

@@ -114,11 +114,8 @@ async function expectRequests(page, requests, n, file) {
   assert.equal(requests.length, n, `"Try again" asks the server for ${file} again`);
 }
 
-// APP BUG (reported): a damaged file is never fetched again. src/data/load.rs
-// `fetch` stores the downloaded text in FETCHED before parsing it, so "Try
-// again" re-parses the same damaged text and the alert never goes away, even
-// after the file is repaired. This is the issue's acceptance test and asserts
-// the correct behaviour; it fails until the cache keeps only text that parsed.
+// A damaged file is fetched again on "Try again" (the cache keeps only text
+// that parsed), so repairing it on the server brings the page back.
 test('a truncated mission file: alert with file, line and column; "Try again" recovers', async () => {
   // Exactly the issue's steps: break, see the alert, repair, try again, see the page.
   await breakAndRecover({ where: 'missions/unami', file: MISSION_FILE, text: missionText, kind: 'truncated', recovered: NAME, retryWhileBroken: false });
@@ -140,8 +137,6 @@ test('a section page with a server error in the mission file: alert; "Try again"
   await breakAndRecover({ where: 'missions/unami/timeline', file: MISSION_FILE, text: missionText, kind: 500, recovered: 'Timeline' });
 });
 
-// APP BUG (reported): same cause as the truncated mission file above
-// (src/data/load.rs, `fetch` caches text that did not parse).
 test('a truncated index on the catalogue: alert with file, line and column; "Try again" recovers', async () => {
   await breakAndRecover({ where: '', file: INDEX_FILE, text: indexText, kind: 'truncated', recovered: 'UN field missions', retryWhileBroken: false });
 });

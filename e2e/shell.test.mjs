@@ -79,14 +79,8 @@ test('the footer link leads to the about page section on sources', async () => {
   });
 });
 
-// APP BUG (reported): the page is not scrolled to the fragment. Following the
-// footer's "how we source and date facts" (<base>about#sources), whether by a
-// client-side navigation or loaded directly, leaves the about page at the top
-// with the "How facts are sourced and dated" heading (h2#sources) below the
-// fold on a short screen: the heading only exists once the app has rendered,
-// after the browser (and the router) looked for it. Pages: src/pages/about.rs,
-// link: src/components/shell.rs; the router does not retry the scroll.
-// This test asserts the correct behaviour and fails until that is fixed.
+// The heading a fragment names exists only once the app has rendered it, after
+// the browser (and the router) looked for it: the shell scrolls to it then.
 test('the footer link to the sources explanation scrolls it into view', async () => {
   await withPage(env, { viewport: { width: 390, height: 300 } }, async (page) => {
     const inView = () =>

@@ -74,6 +74,7 @@ check fmt cargo fmt --all --check
 check clippy cargo clippy --all-targets -- -D warnings
 check clippy-wasm cargo clippy --all-targets --target wasm32-unknown-unknown --features csr -- -D warnings
 check validate make --no-print-directory validate
+node_tests maps node --test --test-reporter=spec scripts/maps.test.mjs
 cargo_tests unit cargo test
 cargo_tests browser env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --features csr --test browser

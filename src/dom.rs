@@ -21,13 +21,33 @@ pub fn focus(id: &str) {
 }
 
 /// Scrolls the element with this id into view, waiting for it to appear:
-/// a page's content may render only once its data has arrived.
+/// a page's content may render only once its data has arrived, and a table
+/// row may show only once its chart has switched to the table. A closed
+/// `<details>` around it is opened, and it is marked `.targeted` (the router
+/// changes the address with the History API, so CSS `:target` would not match).
 pub fn scroll_to_id_when_present(id: String) {
     const DELAYS_MS: [i32; 6] = [0, 50, 150, 400, 1000, 2500];
     fn attempt(id: String, tries_left: usize) {
         if let Some(el) = element_by_id(&id) {
-            el.scroll_into_view();
-            return;
+            // The element may sit in a closed disclosure, or be one's container.
+            let closed = el
+                .closest("details:not([open])")
+                .ok()
+                .flatten()
+                .or_else(|| {
+                    el.query_selector(":scope > details:not([open])")
+                        .ok()
+                        .flatten()
+                });
+            if let Some(details) = closed {
+                let _ = details.set_attribute("open", "");
+            }
+            // Rendered but not laid out (inside a hidden view): wait for it.
+            if el.offset_parent().is_some() || tries_left == 0 {
+                mark_targeted(&el);
+                el.scroll_into_view();
+                return;
+            }
         }
         let Some(next) = tries_left.checked_sub(1) else {
             return;
@@ -42,4 +62,13 @@ pub fn scroll_to_id_when_present(id: String) {
         }
     }
     attempt(id, DELAYS_MS.len());
+}
+
+fn mark_targeted(el: &web_sys::HtmlElement) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document())
+        && let Ok(Some(previous)) = doc.query_selector(".targeted")
+    {
+        let _ = previous.class_list().remove_1("targeted");
+    }
+    let _ = el.class_list().add_1("targeted");
 }

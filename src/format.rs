@@ -38,6 +38,16 @@ pub fn usd(amount: u64) -> String {
     format!("${}", group_thousands(amount))
 }
 
+/// US dollars for a chart label: "$159.0 million", "$850,000".
+pub fn usd_short(amount: u64) -> String {
+    if amount >= 1_000_000 {
+        let tenths = (amount + 50_000) / 100_000;
+        format!("${}.{} million", group_thousands(tenths / 10), tenths % 10)
+    } else {
+        usd(amount)
+    }
+}
+
 /// A period of office as far as the sources date it.
 pub fn tenure(from: Option<Date>, to: Option<Date>) -> Option<String> {
     match (from, to) {
@@ -84,6 +94,9 @@ mod tests {
         assert_eq!(head_count(648, false), "648");
         assert_eq!(usd(158_990_000), "$158,990,000");
         assert_eq!(usd(5), "$5");
+        assert_eq!(usd_short(158_990_000), "$159.0 million");
+        assert_eq!(usd_short(21_700_000), "$21.7 million");
+        assert_eq!(usd_short(850_000), "$850,000");
     }
 
     #[test]

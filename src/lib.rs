@@ -4,6 +4,8 @@
 //! See ARCHITECTURE.md for how data flows from `data/*.json` to the screen.
 
 pub mod app;
+pub mod chart;
+pub mod citations;
 pub mod components;
 pub mod data;
 pub mod dom;

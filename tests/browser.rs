@@ -251,8 +251,14 @@ fn citations_link_to_numbered_sources_that_exist() {
     let entry = one(&host, &target);
     assert_eq!(entry.tag_name(), "LI");
     assert!(text(&entry).contains("SC/15714"));
-    let source_links = all(&host, ".source-list a");
+    let source_links = all(&host, ".source-list a.source-url");
     assert_eq!(source_links.len(), unami().sources.len());
+    // Each entry also links to the facts citing it, on the mission's pages.
+    for link in all(&host, ".source-list .cited-by a") {
+        let href = link.get_attribute("href").unwrap();
+        assert!(href.starts_with("/missions/unami"), "{href}");
+        assert!(href.contains('#'), "{href}");
+    }
     for a in source_links {
         let href = a.get_attribute("href").unwrap();
         assert!(
@@ -270,7 +276,8 @@ fn a_non_web_source_address_is_shown_as_inert_text() {
     let mission = Arc::new(mission);
     let host = mount(move || view! { <SourceList mission=mission/> });
     let first = one(&host, ".source-list li");
-    assert!(all(&first, "a").is_empty());
+    assert!(all(&first, "a.source-url").is_empty());
+    assert!(all(&first, "a[href^='javascript']").is_empty());
     assert!(text(&first).contains("javascript:alert(1)"));
 }
 

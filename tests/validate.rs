@@ -252,6 +252,34 @@ fn the_new_parts_follow_their_rules() {
 }
 
 #[test]
+fn an_office_place_names_a_city_and_a_country_code() {
+    let root = fixture("bad-place");
+    let issues = validate_tree(&root);
+    assert_eq!(issues.len(), 2, "{issues:#?}");
+    let expected = [
+        ("offices[0].place.city", "the city is empty", "\"\""),
+        (
+            "offices[0].place.country",
+            "\"iq\" is not a two-letter ISO 3166 country code",
+            "\"iq\"",
+        ),
+    ];
+    for (issue, (path, message, points_at)) in issues.iter().zip(expected) {
+        assert_eq!(issue.file, MISSION, "{issue}");
+        assert_eq!(issue.path, path, "{issue}");
+        assert!(
+            issue.message.contains(message),
+            "expected {message:?} in {issue}"
+        );
+        let at = text_at(&root, issue);
+        assert!(
+            at.starts_with(points_at),
+            "{issue} points at {at:?}, expected {points_at:?}"
+        );
+    }
+}
+
+#[test]
 fn every_file_names_its_schema() {
     expect(
         "schema-reference-wrong",

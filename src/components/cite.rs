@@ -1,10 +1,13 @@
 //! Footnote-style references from a fact to the sources that support it.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
+use crate::citations::{Page, cited_in, footnotes};
 use crate::data::{Mission, Source};
-use crate::routes::is_web_address;
-use crate::site::here;
+use crate::routes::{self, Section, is_web_address};
+use crate::site::{SiteBase, here};
 
 /// The anchor id of a source in a page's source list.
 pub fn source_anchor(number: usize) -> String {
@@ -16,7 +19,7 @@ pub fn source_anchor(number: usize) -> String {
 pub fn Cite(
     /// The mission whose source list numbers the references.
     #[prop(into)]
-    mission: std::sync::Arc<Mission>,
+    mission: Arc<Mission>,
     /// The ids of the sources the fact cites.
     refs: Vec<String>,
 ) -> impl IntoView {
@@ -45,19 +48,71 @@ pub fn Cite(
     })
 }
 
-/// The numbered list of a mission's sources, each with title, publisher, date and address.
+/// Under a page's facts: the sources the page cites, numbered as in the
+/// mission's list, each with links back up to the facts that cite it, and a
+/// link to the mission's full list of sources.
 #[component]
-pub fn SourceList(#[prop(into)] mission: std::sync::Arc<Mission>) -> impl IntoView {
+pub fn PageSources(
+    #[prop(into)] mission: Arc<Mission>,
+    /// The page: the overview (`None`) or a section.
+    page: Page,
+) -> impl IntoView {
+    let notes = footnotes(&mission, page);
+    let all = use_context::<SiteBase>()
+        .unwrap_or_default()
+        .href(&routes::section(&mission.id, Section::Sources));
+    let items = notes
+        .into_iter()
+        .filter_map(|note| {
+            let source = mission.sources.get(note.number - 1)?;
+            let back = note
+                .cited_by
+                .into_iter()
+                .map(|(anchor, label)| view! { <li><a href=here(&anchor)>{label}</a></li> })
+                .collect_view();
+            Some(source_item(note.number, source, back.into_any()))
+        })
+        .collect_view();
+    view! {
+        <section class="page-sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">"Sources for this page"</h2>
+            <ol class="source-list">{items}</ol>
+            <p><a href=all>{format!("All {} sources for {}", mission.sources.len(), mission.acronym)}</a></p>
+        </section>
+    }
+}
+
+/// Every source of the mission, numbered, each with links to every fact on
+/// any of the mission's pages that cites it.
+#[component]
+pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
+    let base = use_context::<SiteBase>().unwrap_or_default();
+    let cited = cited_in(&mission);
     let items = mission
         .sources
         .iter()
+        .zip(cited)
         .enumerate()
-        .map(|(i, source)| source_item(i + 1, source))
+        .map(|(i, (source, facts))| {
+            let links = facts
+                .into_iter()
+                .map(|(page, anchor, label)| {
+                    let (path, page_name) = match page {
+                        None => (routes::mission(&mission.id), "Overview"),
+                        Some(s) => (routes::section(&mission.id, s), s.label_en()),
+                    };
+                    let href = format!("{}#{anchor}", base.href(&path));
+                    view! { <li><a href=href>{format!("{page_name}: {label}")}</a></li> }
+                })
+                .collect_view();
+            source_item(i + 1, source, links.into_any())
+        })
         .collect_view();
     view! { <ol class="source-list">{items}</ol> }
 }
 
-fn source_item(number: usize, source: &Source) -> impl IntoView + use<> {
+/// One numbered source; `cited_by` is the list items linking to the facts it supports.
+fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoView + use<> {
     let date = source.date.map(|d| {
         view! {
             ", "
@@ -83,6 +138,10 @@ fn source_item(number: usize, source: &Source) -> impl IntoView + use<> {
             {date}
             ". "
             {address}
+            <div class="cited-by">
+                <span class="cited-by-label">"Cited for:"</span>
+                <ul>{cited_by}</ul>
+            </div>
         </li>
     }
 }

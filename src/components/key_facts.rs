@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::cite::Cite;
+use crate::citations::anchors;
 use crate::data::{Backstopping, Mission, PersonnelFigure, Post};
 use crate::format::{and_list, count, head_count, resolution_label, tenure};
 
@@ -49,7 +50,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     };
     let headquarters = m.headquarters.as_ref().map(|hq| {
         view! {
-            <div class="fact">
+            <div class="fact" id=anchors::HEADQUARTERS>
                 <dt>"Headquarters"</dt>
                 <dd>
                     {hq.value.en().to_owned()}
@@ -65,14 +66,14 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
             .collect();
         let deputies = (!deputies.is_empty()).then(|| {
             view! {
-                <div class="fact">
+                <div class="fact" id=anchors::DEPUTIES>
                     <dt>"Deputies"</dt>
                     <dd><ul class="plain">{deputies}</ul></dd>
                 </div>
             }
         });
         view! {
-            <div class="fact">
+            <div class="fact" id=anchors::LEADERS>
                 <dt>"Head of mission"</dt>
                 <dd><ul class="plain">{post_item(&mission, post)}</ul></dd>
             </div>
@@ -81,7 +82,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     });
     let personnel = (!m.personnel.is_empty()).then(|| {
         view! {
-            <div class="fact">
+            <div class="fact" id=anchors::PERSONNEL>
                 <dt>"Personnel"</dt>
                 <dd>
                     <ul class="plain">
@@ -98,7 +99,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
         let mut periods: Vec<&Backstopping> = m.departments.iter().collect();
         periods.sort_by_key(|b| std::cmp::Reverse(b.from));
         view! {
-            <div class="fact">
+            <div class="fact" id=anchors::DEPARTMENTS>
                 <dt>"Headquarters departments"</dt>
                 <dd>
                     <ul class="plain">
@@ -112,8 +113,8 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
         <section class="key-facts" aria-labelledby="key-facts-heading">
             <h2 id="key-facts-heading">"Key facts"</h2>
             <dl>
-                <div class="fact"><dt>"Status"</dt><dd>{status}</dd></div>
-                <div class="fact"><dt>"Established"</dt><dd>{established}</dd></div>
+                <div class="fact" id=anchors::STATUS><dt>"Status"</dt><dd>{status}</dd></div>
+                <div class="fact" id=anchors::ESTABLISHED><dt>"Established"</dt><dd>{established}</dd></div>
                 {headquarters}
                 {head}
                 {personnel}

@@ -30,12 +30,19 @@ pub fn LoadFailed(
     error: LoadError,
     /// Called when the reader asks to try again.
     on_retry: Callback<()>,
+    /// For a part of a page (the map, say): its heading, at level 2.
+    #[prop(optional, into)]
+    part: Option<String>,
 ) -> impl IntoView {
     let file = error.file().to_owned();
     let message = error.to_string();
+    let heading = match part {
+        Some(part) => view! { <h2>{part}</h2> }.into_any(),
+        None => view! { <h1>"This page could not be loaded"</h1> }.into_any(),
+    };
     view! {
         <div class="load-error" role="alert">
-            <h1>"This page could not be loaded"</h1>
+            {heading}
             <p>{message}</p>
             <p class="load-error-file">"Data file: " <code>{file}</code></p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>

@@ -30,7 +30,7 @@ pub fn MissionHeader(
         }
         .into_any(),
     };
-    let heading = match section_label {
+    let heading = match section_label.clone() {
         None => view! {
             <h1>{name} " " <span class="acronym">"(" {acronym} ")"</span></h1>
         }
@@ -40,6 +40,8 @@ pub fn MissionHeader(
         }
         .into_any(),
     };
+    // The whole story of the closure on the overview; its first line elsewhere.
+    let full = section_label.is_none();
     view! {
         <nav class="breadcrumb" aria-label="Breadcrumb">
             <ol>
@@ -51,13 +53,17 @@ pub fn MissionHeader(
             <p class="eyebrow">{eyebrow}</p>
             {heading}
         </header>
-        <ClosureNotice mission=mission/>
+        <ClosureNotice mission=mission full=full/>
     }
 }
 
 /// A notice that the mission has closed or is closing, with the deciding resolution.
 #[component]
-fn ClosureNotice(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
+fn ClosureNotice(
+    #[prop(into)] mission: Arc<Mission>,
+    /// With the note on what closing meant (the overview), or without.
+    full: bool,
+) -> impl IntoView {
     let status = &mission.status;
     let verb = match status.state {
         StatusState::Active => return None,
@@ -82,10 +88,11 @@ fn ClosureNotice(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     let note = status
         .note
         .as_ref()
+        .filter(|_| full)
         .map(|n| view! { <p>{n.en().to_owned()}</p> });
     let refs = status.sources.clone();
     Some(view! {
-        <section class="notice notice-closed" aria-labelledby="closure-heading">
+        <section class="notice notice-closed" id=crate::citations::anchors::CLOSURE aria-labelledby="closure-heading">
             <h2 id="closure-heading">{format!("{} {verb}", mission.acronym)}</h2>
             {(end.is_some() || by.is_some()).then(|| view! {
                 <p>{end} {by} "." <Cite mission=mission.clone() refs=refs/></p>

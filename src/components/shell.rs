@@ -17,7 +17,16 @@ pub const MAIN_ID: &str = "main";
 pub fn Shell(children: Children) -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let location = use_location();
-    provide_context(CurrentPath(location.pathname.into()));
+    // With the query, so a link to a footnote keeps a filtered view as it is.
+    let (pathname, search) = (location.pathname, location.search);
+    provide_context(CurrentPath(Signal::derive(move || {
+        let search = search.get();
+        if search.is_empty() {
+            pathname.get()
+        } else {
+            format!("{}?{search}", pathname.get())
+        }
+    })));
     // After a navigation, start a screen reader at the new content; with a
     // fragment, bring its element into view once the page has rendered it.
     Effect::new(move |previous: Option<String>| {

@@ -3,6 +3,7 @@
 pub mod date;
 pub mod load;
 pub mod locate;
+pub mod map;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::components::cite::{Cite, SourceList};
+use crate::citations::anchors;
+use crate::components::cite::{Cite, PageSources};
 use crate::components::key_facts::KeyFacts;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::mission_header::MissionHeader;
@@ -73,7 +74,7 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
         .filter(|r| r.milestone)
         .map(|r| {
             view! {
-                <li>
+                <li id=anchors::milestone(r.number)>
                     <h3>
                         {resolution_label(r.number, r.year)}
                         <span class="date">
@@ -106,7 +107,7 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
         <div class="overview">
             <section class="summary" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">"Summary"</h2>
-                <p>
+                <p id=anchors::SUMMARY>
                     {mission.summary.value.en().to_owned()}
                     <Cite mission=mission.clone() refs=mission.summary.sources.clone()/>
                 </p>
@@ -119,9 +120,6 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
             <h2 id="explore-heading">"Explore"</h2>
             <ul class="section-cards">{cards}</ul>
         </section>
-        <section aria-labelledby="sources-heading">
-            <h2 id="sources-heading">"Sources"</h2>
-            <SourceList mission=mission.clone()/>
-        </section>
+        <PageSources mission=mission.clone() page=None/>
     }
 }

@@ -6,3 +6,4 @@ pub mod catalogue;
 pub mod mission;
 pub mod not_found;
 pub mod section;
+pub mod sections;

@@ -1,0 +1,341 @@
+//! Personnel and budget: head counts over time and budget figures, each as a
+//! chart with a table of the same numbers and a CSV download, every figure
+//! dated and sourced.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::chart::{csv, year_position};
+use crate::citations::anchors;
+use crate::components::chart::{BarChart, ChartFigure, Mark, TimeChart};
+use crate::components::cite::Cite;
+use crate::components::data_table::DataTable;
+use crate::data::{BudgetFigure, BudgetKind, Mission, PersonnelFigure};
+use crate::format::{count, head_count, usd, usd_short};
+
+pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let personnel = if m.personnel.is_empty() {
+        view! { <p class="notice">"Our sources give no staff numbers for this mission."</p> }
+            .into_any()
+    } else {
+        personnel_figure(m).into_any()
+    };
+    let budget = if m.budget.is_empty() {
+        view! { <p class="notice">"Our sources give no budget figures for this mission."</p> }
+            .into_any()
+    } else {
+        budget_figure(m).into_any()
+    };
+    view! {
+        <h2>"Personnel"</h2>
+        {personnel}
+        {breakdowns(m)}
+        <h2>"Budget"</h2>
+        {budget}
+    }
+}
+
+/// "Source [3]" or "Sources [3], [7]", for tooltips and the CSV.
+fn source_numbers(m: &Mission, refs: &[String]) -> Vec<usize> {
+    let mut n: Vec<usize> = refs.iter().filter_map(|r| m.source_number(r)).collect();
+    n.sort_unstable();
+    n.dedup();
+    n
+}
+
+fn sources_line(m: &Mission, refs: &[String]) -> String {
+    let n = source_numbers(m, refs);
+    let list = n
+        .iter()
+        .map(|n| format!("[{n}]"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if n.len() == 1 {
+        format!("Source {list}")
+    } else {
+        format!("Sources {list}")
+    }
+}
+
+fn source_urls(m: &Mission, refs: &[String]) -> String {
+    refs.iter()
+        .filter_map(|r| m.sources.iter().find(|s| &s.id == r))
+        .map(|s| s.url.clone())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn when(p: &PersonnelFigure) -> String {
+    p.as_of
+        .map(|d| d.to_english())
+        .unwrap_or_else(|| "Undated".to_owned())
+}
+
+fn parts_text(p: &PersonnelFigure) -> String {
+    p.parts
+        .iter()
+        .map(|part| format!("{}: {}", part.label.en(), count(part.count)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let mut dated: Vec<&PersonnelFigure> =
+        m.personnel.iter().filter(|p| p.as_of.is_some()).collect();
+    dated.sort_by_key(|p| p.as_of);
+    let marks: Vec<Mark> = dated
+        .iter()
+        .filter_map(|p| {
+            let d = p.as_of?;
+            let mut details = Vec::new();
+            if !p.parts.is_empty() {
+                details.push(parts_text(p));
+            }
+            if let Some(note) = &p.date_note {
+                details.push(note.en().to_owned());
+            }
+            details.push(sources_line(m, &p.sources));
+            Some(Mark {
+                x: year_position(d),
+                value: f64::from(p.total),
+                label: format!("As of {}", d.to_english()),
+                value_text: format!("{} people", head_count(p.total, p.approximate)),
+                details,
+                hollow: p.approximate,
+            })
+        })
+        .collect();
+    let undated = m.personnel.len() - dated.len();
+    let rows = m
+        .personnel
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let when_cell = match (&p.as_of, &p.date_note) {
+                (Some(d), _) => view! { <time datetime=d.iso()>{d.to_english()}</time> }.into_any(),
+                (None, Some(n)) => n.en().to_owned().into_any(),
+                (None, None) => "Undated".into_any(),
+            };
+            view! {
+                <tr id=anchors::personnel(i)>
+                    <th scope="row">{when_cell}</th>
+                    <td class="num">{head_count(p.total, p.approximate)}</td>
+                    <td>{parts_text(p)}</td>
+                    <td>{p.note.as_ref().map(|n| n.en().to_owned())}</td>
+                    <td><Cite mission=m.clone() refs=p.sources.clone()/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = view! {
+        <DataTable
+            label="Personnel figures"
+            caption="Personnel figures, as each source dates them"
+            columns=&["As of", "People", "Breakdown", "Note", "Sources"]
+        >
+            {rows}
+        </DataTable>
+    };
+    let csv_rows: Vec<Vec<String>> = m
+        .personnel
+        .iter()
+        .map(|p| {
+            vec![
+                p.as_of.map(|d| d.iso()).unwrap_or_default(),
+                p.date_note
+                    .as_ref()
+                    .map(|n| n.en().to_owned())
+                    .unwrap_or_default(),
+                p.total.to_string(),
+                if p.approximate { "yes" } else { "no" }.to_owned(),
+                parts_text(p),
+                p.note
+                    .as_ref()
+                    .map(|n| n.en().to_owned())
+                    .unwrap_or_default(),
+                source_urls(m, &p.sources),
+            ]
+        })
+        .collect();
+    let text = csv(
+        &[
+            "as_of",
+            "date_note",
+            "people",
+            "approximate",
+            "breakdown",
+            "note",
+            "sources",
+        ],
+        &csv_rows,
+    );
+    let chart = view! {
+        <TimeChart marks=marks unit="People" format_value=|v| count(v as u32)/>
+        <p class="chart-note">
+            "Hollow points are approximate figures. "
+            {(undated > 0).then(|| format!(
+                "{undated} figure{} without a date {} in the table only.",
+                if undated == 1 { "" } else { "s" },
+                if undated == 1 { "is" } else { "are" },
+            ))}
+        </p>
+    };
+    view! {
+        <ChartFigure
+            id="personnel-chart"
+            caption=format!("{} personnel over time", m.acronym)
+            csv_name=format!("{}-personnel.csv", m.id)
+            csv=text
+            anchor_prefix="personnel-"
+            chart=chart.into_any()
+            table=table.into_any()
+        />
+    }
+}
+
+/// The figures a source breaks down (international and national staff,
+/// civilian and military), each as a bar split into its parts.
+fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let with_parts: Vec<&PersonnelFigure> =
+        m.personnel.iter().filter(|p| !p.parts.is_empty()).collect();
+    (!with_parts.is_empty()).then(|| {
+        let rows = with_parts
+            .into_iter()
+            .map(|p| {
+                let sum: u32 = p.parts.iter().map(|x| x.count).sum();
+                let whole = f64::from(sum.max(p.total).max(1));
+                let mut offset = 0.0;
+                let segments = p
+                    .parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, part)| {
+                        let width = f64::from(part.count) / whole * 100.0;
+                        let x = offset;
+                        offset += width;
+                        view! {
+                            <rect class=format!("segment segment-{}", i % 4) x=format!("{x:.2}") y="0" width=format!("{width:.2}") height="10"/>
+                        }
+                    })
+                    .collect_view();
+                let legend = p
+                    .parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, part)| {
+                        view! {
+                            <li><span class=format!("swatch segment-{}", i % 4) aria-hidden="true"></span>
+                                {format!("{}: {}", part.label.en(), count(part.count))}</li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="breakdown">
+                        <p class="breakdown-title">
+                            {format!("{}: {} in all", when(p), head_count(p.total, p.approximate))}
+                            <Cite mission=m.clone() refs=p.sources.clone()/>
+                        </p>
+                        <svg class="breakdown-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                            {segments}
+                        </svg>
+                        <ul class="legend">{legend}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>"Breakdown, where a source gives one"</h3>
+            <ul class="breakdowns">{rows}</ul>
+        }
+    })
+}
+
+fn stage(kind: BudgetKind) -> &'static str {
+    match kind {
+        BudgetKind::Proposed => "Proposed",
+        BudgetKind::Approved => "Approved",
+        BudgetKind::Revised => "Revised",
+        BudgetKind::Reported => "As reported",
+    }
+}
+
+fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
+    // In time order; the table and CSV keep the same order as the bars.
+    let mut figures: Vec<(usize, &BudgetFigure)> = m.budget.iter().enumerate().collect();
+    figures.sort_by_key(|(_, b)| b.year);
+    let marks: Vec<Mark> = figures
+        .iter()
+        .map(|(_, b)| {
+            let mut details = vec![stage(b.kind).to_owned()];
+            details.extend(b.note.as_ref().map(|n| n.en().to_owned()));
+            details.push(sources_line(m, &b.sources));
+            Mark {
+                x: f64::from(b.year),
+                value: b.amount_usd as f64,
+                label: b.period.en().to_owned(),
+                value_text: usd_short(b.amount_usd),
+                details,
+                hollow: b.kind == BudgetKind::Proposed,
+            }
+        })
+        .collect();
+    let rows = figures
+        .iter()
+        .map(|(i, b)| {
+            view! {
+                <tr id=anchors::budget(*i)>
+                    <th scope="row">{b.period.en().to_owned()}</th>
+                    <td class="num">{usd(b.amount_usd)}</td>
+                    <td>{stage(b.kind)}</td>
+                    <td>{b.note.as_ref().map(|n| n.en().to_owned())}</td>
+                    <td><Cite mission=m.clone() refs=b.sources.clone()/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = view! {
+        <DataTable
+            label="Budget figures"
+            caption="Budget figures, in US dollars"
+            columns=&["Period", "Amount", "Stage", "Note", "Sources"]
+        >
+            {rows}
+        </DataTable>
+    };
+    let csv_rows: Vec<Vec<String>> = figures
+        .iter()
+        .map(|(_, b)| {
+            vec![
+                b.period.en().to_owned(),
+                b.year.to_string(),
+                b.amount_usd.to_string(),
+                stage(b.kind).to_lowercase(),
+                b.note
+                    .as_ref()
+                    .map(|n| n.en().to_owned())
+                    .unwrap_or_default(),
+                source_urls(m, &b.sources),
+            ]
+        })
+        .collect();
+    let text = csv(
+        &["period", "year", "amount_usd", "stage", "note", "sources"],
+        &csv_rows,
+    );
+    let chart = view! {
+        <BarChart marks=marks/>
+        <p class="chart-note">"Hollow bars are proposals, not approved budgets. Amounts are in US dollars, as each source states them."</p>
+    };
+    view! {
+        <ChartFigure
+            id="budget-chart"
+            caption=format!("{} budget figures by period", m.acronym)
+            csv_name=format!("{}-budget.csv", m.id)
+            csv=text
+            anchor_prefix="budget-"
+            chart=chart.into_any()
+            table=table.into_any()
+        />
+    }
+}

@@ -1,0 +1,200 @@
+//! Timeline: every resolution and key event in order, grouped by year, with
+//! filters by kind and by year range that live in the address.
+//!
+//! The filters are a plain GET form, so they work without JavaScript (an
+//! "Apply" button shows then); with it, each change updates the address and
+//! the list at once, and a status message says how many entries are shown.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::components::cite::Cite;
+use crate::components::readings::OtherReadings;
+use crate::data::Mission;
+use crate::routes::{self, Section};
+use crate::site::SiteBase;
+use crate::timeline::{Entry, EntryKind, Filter, entries};
+
+pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let location = use_location();
+    let filter = Memo::new(move |_| {
+        let q = location.query.read();
+        Filter::from_query(
+            q.get_all("kind").as_deref(),
+            q.get_str("from"),
+            q.get_str("to"),
+        )
+    });
+    let route = routes::section(&m.id, Section::Timeline);
+    let path = expect_context::<SiteBase>().href(&route);
+    let navigate = use_navigate();
+    let apply = {
+        // The router adds the site's base itself.
+        Callback::new(move |next: Filter| {
+            navigate(
+                &format!("{route}{}", next.query()),
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        })
+    };
+    let (years, counts, total) = {
+        let all = entries(m);
+        let mut years: Vec<u16> = all.iter().map(|e| e.date.year).collect();
+        years.dedup();
+        let counts = EntryKind::ALL.map(|k| all.iter().filter(|e| e.kind == k).count());
+        (years, counts, all.len())
+    };
+    let mission = m.clone();
+    let list = move || {
+        let f = filter.get();
+        let all = entries(&mission);
+        let shown: Vec<&Entry<'_>> = all.iter().filter(|e| f.admits(e)).collect();
+        let status = if f.is_everything() {
+            format!("Showing all {total} entries.")
+        } else {
+            format!("Showing {} of {total} entries.", shown.len())
+        };
+        let groups = year_groups(&mission, &shown);
+        view! {
+            <p class="filter-status" role="status">{status}</p>
+            {shown.is_empty().then(|| view! {
+                <p class="notice">"No entry matches these filters."</p>
+            })}
+            {groups}
+        }
+    };
+    view! {
+        <Filters path=path years=years counts=counts filter=filter apply=apply/>
+        <div class="timeline-results">{list}</div>
+    }
+}
+
+/// The form: a checkbox for each kind of entry, and a year range.
+#[component]
+fn Filters(
+    path: String,
+    years: Vec<u16>,
+    counts: [usize; 3],
+    filter: Memo<Filter>,
+    apply: Callback<Filter>,
+) -> impl IntoView {
+    let kinds = EntryKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let on_change = move |ev: leptos::ev::Event| {
+                apply.run(
+                    filter
+                        .get_untracked()
+                        .with_kind(kind, event_target_checked(&ev)),
+                );
+            };
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="kind"
+                        value=kind.slug()
+                        prop:checked=move || filter.get().shows(kind)
+                        on:change=on_change
+                    />
+                    {format!("{} ({})", kind.plural_en(), counts[kind as usize])}
+                </label>
+            }
+        })
+        .collect_view();
+    let year_select = |name: &'static str, label: &'static str, is_from: bool| {
+        let options = years
+            .iter()
+            .map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> })
+            .collect_view();
+        let any = if is_from { "Earliest" } else { "Latest" };
+        let on_change = move |ev: leptos::ev::Event| {
+            let year = event_target_value(&ev).parse::<u16>().ok();
+            let f = filter.get_untracked();
+            apply.run(if is_from {
+                f.with_years(year, f.to)
+            } else {
+                f.with_years(f.from, year)
+            });
+        };
+        let selected = move || {
+            let f = filter.get();
+            let year = if is_from { f.from } else { f.to };
+            year.map(|y| y.to_string()).unwrap_or_default()
+        };
+        view! {
+            <label class="select">
+                <span>{label}</span>
+                <select name=name on:change=on_change prop:value=selected>
+                    <option value="">{any}</option>
+                    {options}
+                </select>
+            </label>
+        }
+    };
+    let reset_href = path.clone();
+    view! {
+        <form class="filters" method="get" action=path aria-label="Filter the timeline">
+            <fieldset>
+                <legend>"Show"</legend>
+                {kinds}
+            </fieldset>
+            <fieldset class="years">
+                <legend>"Years"</legend>
+                {year_select("from", "From", true)}
+                {year_select("to", "To", false)}
+            </fieldset>
+            <noscript><button type="submit">"Apply"</button></noscript>
+            {move || (!filter.get().is_everything()).then(|| view! {
+                <a class="reset" href=reset_href.clone()>"Show everything"</a>
+            })}
+        </form>
+    }
+}
+
+/// The entries under a heading for each year.
+fn year_groups(m: &Arc<Mission>, shown: &[&Entry<'_>]) -> impl IntoView + use<> {
+    let mut groups: Vec<(u16, Vec<&Entry<'_>>)> = Vec::new();
+    for e in shown {
+        match groups.last_mut() {
+            Some((year, list)) if *year == e.date.year => list.push(e),
+            _ => groups.push((e.date.year, vec![e])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(year, list)| {
+            let items = list.into_iter().map(|e| entry_item(m, e)).collect_view();
+            view! {
+                <section class="year" aria-labelledby=format!("year-{year}")>
+                    <h2 id=format!("year-{year}") class="year-heading">{year.to_string()}</h2>
+                    <ol class="timeline">{items}</ol>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+fn entry_item(m: &Arc<Mission>, e: &Entry<'_>) -> impl IntoView + use<> {
+    let kind = e.kind.label_en();
+    view! {
+        <li id=e.anchor.clone() class=format!("entry entry-{}", e.kind.slug())>
+            <p class="entry-meta">
+                <span class="entry-kind">{kind}</span>
+                <time datetime=e.date.iso()>{e.date.to_english()}</time>
+            </p>
+            <h3 class="entry-title">{e.title.clone()}</h3>
+            <p>
+                {e.body.map(str::to_owned)}
+                <Cite mission=m.clone() refs=e.sources.to_vec()/>
+            </p>
+            <OtherReadings mission=m.clone() readings=e.other_readings.to_vec()/>
+        </li>
+    }
+}
