@@ -87,6 +87,31 @@ for (const id of MISSIONS) {
   });
 }
 
+test('every section of every mission in the index loads, with its sources and no error', async () => {
+  const index = JSON.parse(await readFile(path.join(DIST, 'data', 'index.json'), 'utf8'));
+  await withPage(env, {}, async (page) => {
+    for (const { id } of index.missions) {
+      const m = JSON.parse(await readFile(path.join(DIST, 'data', 'missions', `${id}.json`), 'utf8'));
+      for (const slug of SECTIONS) {
+        await gotoApp(page, env.url(`missions/${id}/${slug}`));
+        assert.match(await page.title(), new RegExp(`· ${m.acronym} · Mission Pages$`), `${id}/${slug}`);
+        if (slug === 'sources') {
+          assert.equal(await page.locator('main ol.source-list > li').count(), m.sources.length, `${id}: all sources`);
+        } else {
+          await checkFootnotes(page);
+        }
+        if (slug === 'offices' && (m.offices ?? []).length > 0) {
+          // The map, or a note saying why there is none; never a lasting placeholder.
+          await page.waitForFunction(() => !document.querySelector('.map-loading'));
+          const map = await page.locator('main figure.office-map').count();
+          const note = await page.locator('main .map-slot .notice').count();
+          assert.equal(map + note, 1, `${id}: a map or a note`);
+        }
+      }
+    }
+  });
+});
+
 test('UNAMI mandate: each area is a disclosure that opens by mouse, keyboard and address', async () => {
   await withPage(env, {}, async (page) => {
     const m = data.unami;
@@ -172,6 +197,9 @@ test('UNAMI timeline: filters by kind and year live in the address and survive r
     assert.ok(years.every((y) => y >= 2010 && y <= 2015), `years ${years}`);
     const headings = await page.locator('main .year-heading').allInnerTexts();
     assert.deepEqual(headings, [...new Set(years.map(String))], 'one heading a year');
+    // The footnotes follow: only the sources of the entries shown.
+    assert.match(await page.locator('#sources-heading').innerText(), /Sources for the entries shown/);
+    await checkFootnotes(page);
 
     // The address alone gives the same view: reload it.
     const filtered = page.url();

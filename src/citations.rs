@@ -265,8 +265,17 @@ pub struct Footnote {
 
 /// The sources a page cites, by number, each with the facts citing it.
 pub fn footnotes(m: &Mission, page: Page) -> Vec<Footnote> {
+    footnotes_of(m, page, |_| true)
+}
+
+/// The same, for the facts shown: those whose anchor `shown` accepts (the
+/// timeline's entries that pass its filters, say).
+pub fn footnotes_of(m: &Mission, page: Page, shown: impl Fn(&str) -> bool) -> Vec<Footnote> {
     let mut notes: Vec<Footnote> = Vec::new();
-    for c in citations(m).into_iter().filter(|c| c.page == page) {
+    for c in citations(m)
+        .into_iter()
+        .filter(|c| c.page == page && shown(&c.anchor))
+    {
         let mut numbers: Vec<usize> = c
             .sources
             .iter()

@@ -48,6 +48,35 @@ pub fn usd_short(amount: u64) -> String {
     }
 }
 
+/// A web address as a reader would type it: percent-encoded letters (Arabic,
+/// accented Latin) decoded for display. The link itself keeps the address as
+/// given; anything that does not decode to text is shown unchanged.
+pub fn readable_url(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                let byte = (hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8;
+                // Keep encoded ASCII (spaces, slashes…) as it was: only letters beyond ASCII read better decoded.
+                if byte < 0x80 {
+                    out.extend_from_slice(&bytes[i..i + 3]);
+                } else {
+                    out.push(byte);
+                }
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| url.to_owned())
+}
+
 /// A period of office as far as the sources date it.
 pub fn tenure(from: Option<Date>, to: Option<Date>) -> Option<String> {
     match (from, to) {
@@ -73,6 +102,20 @@ mod tests {
 
     fn d(s: &str) -> Option<Date> {
         Some(Date::parse(s).unwrap())
+    }
+
+    #[test]
+    fn web_addresses_read_in_their_own_letters() {
+        assert_eq!(
+            readable_url("https://iraq.un.org/ar/232836-%D9%8A%D9%88%D9%86%D8%A7%D9%85%D9%8A"),
+            "https://iraq.un.org/ar/232836-يونامي"
+        );
+        assert_eq!(
+            readable_url("https://x.org/a%20b%2Fc"),
+            "https://x.org/a%20b%2Fc"
+        );
+        assert_eq!(readable_url("https://x.org/%FF%FE"), "https://x.org/%FF%FE");
+        assert_eq!(readable_url("https://x.org/100%"), "https://x.org/100%");
     }
 
     #[test]

@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::citations::{Page, cited_in, footnotes};
+use crate::citations::{Page, cited_in, footnotes, footnotes_of};
 use crate::data::{Mission, Source};
+use crate::format::readable_url;
 use crate::routes::{self, Section, is_web_address};
 use crate::site::{SiteBase, here};
 
@@ -56,8 +57,14 @@ pub fn PageSources(
     #[prop(into)] mission: Arc<Mission>,
     /// The page: the overview (`None`) or a section.
     page: Page,
+    /// Only the facts with these anchors are on show (a filtered timeline).
+    #[prop(default = None)]
+    only: Option<Vec<String>>,
 ) -> impl IntoView {
-    let notes = footnotes(&mission, page);
+    let notes = match &only {
+        None => footnotes(&mission, page),
+        Some(anchors) => footnotes_of(&mission, page, |a| anchors.iter().any(|x| x == a)),
+    };
     let all = use_context::<SiteBase>()
         .unwrap_or_default()
         .href(&routes::section(&mission.id, Section::Sources));
@@ -75,7 +82,10 @@ pub fn PageSources(
         .collect_view();
     view! {
         <section class="page-sources" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">"Sources for this page"</h2>
+            <h2 id="sources-heading">
+                {if only.is_some() { "Sources for the entries shown" } else { "Sources for this page" }}
+            </h2>
+            <p class="hint">{format!("Numbered as in the full list of {}'s sources.", mission.acronym)}</p>
             <ol class="source-list">{items}</ol>
             <p><a href=all>{format!("All {} sources for {}", mission.sources.len(), mission.acronym)}</a></p>
         </section>
@@ -123,7 +133,7 @@ fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoVi
     let address = if is_web_address(&source.url) {
         view! {
             <a class="source-url" href=source.url.clone() rel="external noopener noreferrer">
-                {source.url.clone()}
+                {readable_url(&source.url)}
             </a>
         }
         .into_any()

@@ -85,19 +85,23 @@ fn ClosureNotice(
             .unwrap_or_else(|| format!("Resolution {n}"));
         format!(", as decided by {}", label.to_lowercase())
     });
+    // The sources go after the first line, or after the note when there is
+    // no first line (then the note shows on every page: it is all there is).
+    let has_line = end.is_some() || by.is_some();
+    let cite = || view! { <Cite mission=mission.clone() refs=status.sources.clone()/> };
+    let line = has_line.then(|| view! { <p>{end} {by} "." {cite()}</p> });
     let note = status
         .note
         .as_ref()
-        .filter(|_| full)
-        .map(|n| view! { <p>{n.en().to_owned()}</p> });
-    let refs = status.sources.clone();
+        .filter(|_| full || !has_line)
+        .map(|n| view! { <p>{n.en().to_owned()} {(!has_line).then(cite)}</p> });
+    let bare = (!has_line && note.is_none()).then(|| view! { <p>{cite()}</p> });
     Some(view! {
         <section class="notice notice-closed" id=crate::citations::anchors::CLOSURE aria-labelledby="closure-heading">
             <h2 id="closure-heading">{format!("{} {verb}", mission.acronym)}</h2>
-            {(end.is_some() || by.is_some()).then(|| view! {
-                <p>{end} {by} "." <Cite mission=mission.clone() refs=refs/></p>
-            })}
+            {line}
             {note}
+            {bare}
         </section>
     })
 }

@@ -51,8 +51,8 @@ impl OfficeState {
 /// or past the right edge. Positions are percentages of the map's size.
 pub fn labels_before(points: &[(f64, f64)]) -> Vec<bool> {
     // A label is about a quarter of the map wide and a line (4%) high.
-    const LABEL_WIDTH: f64 = 25.0;
-    const LINE: f64 = 4.5;
+    const LABEL_WIDTH: f64 = 28.0;
+    const LINE: f64 = 7.0;
     points
         .iter()
         .map(|&(x, y)| {

@@ -55,7 +55,8 @@ fn SectionView(mission: Arc<Mission>, section: Section) -> impl IntoView {
         }
         .into_any(),
     };
-    let sources = (section != Section::Sources)
+    // The timeline lists the sources of the entries its filters let through.
+    let sources = (!matches!(section, Section::Sources | Section::Timeline))
         .then(|| view! { <PageSources mission=mission.clone() page=Some(section)/> });
     view! {
         <Title text=title/>

@@ -86,15 +86,21 @@ fn area_item(
         .introduced_by
         .map(|n| view! { <p>"Introduced by " {link(n)} "."</p> });
     let changed = (!area.changed_by.is_empty()).then(|| {
+        let last = area.changed_by.len() - 1;
         let links = area
             .changed_by
             .iter()
-            .map(|n| view! { <li>{link(*n)}</li> })
+            .enumerate()
+            .map(|(i, n)| {
+                let sep = match i {
+                    0 => "",
+                    i if i == last => " and ",
+                    _ => ", ",
+                };
+                view! { {sep} {link(*n)} }
+            })
             .collect_view();
-        view! {
-            <p>"Changed by:"</p>
-            <ul class="inline-list">{links}</ul>
-        }
+        view! { <p>"Changed by " {links} "."</p> }
     });
     view! {
         <li id=anchors::mandate_area(&area.id) class="mandate-area">

@@ -35,6 +35,13 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
             <LoadFailed error=error on_retry=retry part="The map could not be loaded"/>
         }
         .into_any(),
+        Some(Ok(data)) if data.places.is_empty() => view! {
+            <p class="notice">
+                "None of these offices can be placed on a map yet: our sources give no position, \
+                 and the gazetteer the site uses does not list the town."
+            </p>
+        }
+        .into_any(),
         Some(Ok(data)) => view! { <OfficeMap mission=mission.clone() map=data/> }.into_any(),
     };
     let items = m

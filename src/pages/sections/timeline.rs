@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::components::cite::Cite;
+use crate::citations::anchors;
+use crate::components::cite::{Cite, PageSources};
 use crate::components::readings::OtherReadings;
 use crate::data::Mission;
 use crate::routes::{self, Section};
@@ -61,12 +62,21 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
             format!("Showing {} of {total} entries.", shown.len())
         };
         let groups = year_groups(&mission, &shown);
+        // Footnotes for what is shown: the entries, and the closure notice.
+        let only = (!f.is_everything()).then(|| {
+            shown
+                .iter()
+                .map(|e| e.anchor.clone())
+                .chain(std::iter::once(anchors::CLOSURE.to_owned()))
+                .collect::<Vec<_>>()
+        });
         view! {
             <p class="filter-status" role="status">{status}</p>
             {shown.is_empty().then(|| view! {
                 <p class="notice">"No entry matches these filters."</p>
             })}
             {groups}
+            <PageSources mission=mission.clone() page=Some(Section::Timeline) only=only/>
         }
     };
     view! {
