@@ -474,6 +474,8 @@ test('UNAMI offices: closed offices show their closing dates on the map and in t
     await page.locator('main figure.office-map').waitFor();
     assert.match(await page.locator('#office-kirkuk .office-state').innerText(), /^Closed 30 April 2025$/);
     assert.match(await page.locator('#office-baghdad .office-state').innerText(), /^Closed with the mission \(31 December 2025\)$/);
+    // The office in Jordan is outside the map of Iraq, and the map says so.
+    assert.match(await page.locator('main .map-missing').innerText(), /^Not on the map: Amman \(Jordan\), outside the area shown\.$/);
     await page.locator('#marker-kirkuk').focus();
     assert.match(await page.locator('#marker-kirkuk .tip').innerText(), /Closed 30 April 2025/);
   });

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::data::map::MapData;
 use crate::data::{Mission, Office, StatusState};
+use crate::format::and_list;
 
 /// Whether an office is open, as far as the data says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +45,11 @@ impl OfficeState {
             OfficeState::ClosedWithMission(d) => format!("Closed with the mission ({d})"),
         }
     }
+}
+
+fn and_list_owned(items: &[String]) -> String {
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    and_list(&items)
 }
 
 /// Which side of its marker each label goes: `true` for before it (to the
@@ -123,6 +129,30 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
         })
         .collect_view();
     let dismissed = RwSignal::new(false);
+    // Say which offices are missing from the map, and why.
+    let names = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| mission.offices.iter().find(|o| &o.id == id))
+            .map(|o| o.name.en().to_owned())
+            .collect()
+    };
+    let mut missing = Vec::new();
+    let outside = names(&map.outside);
+    if !outside.is_empty() {
+        missing.push(format!(
+            "{}, outside the area shown",
+            and_list_owned(&outside)
+        ));
+    }
+    let unplaced = names(&map.unplaced);
+    if !unplaced.is_empty() {
+        missing.push(format!(
+            "{}, whose position our sources do not give",
+            and_list_owned(&unplaced)
+        ));
+    }
+    let missing = (!missing.is_empty())
+        .then(|| view! { <p class="map-missing">{format!("Not on the map: {}.", missing.join("; "))}</p> });
     let place_name = if map.country.is_empty() {
         "the region".to_owned()
     } else {
@@ -161,6 +191,7 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
                 <li><span class="marker-dot open" aria-hidden="true"></span>"Open"</li>
                 <li><span class="marker-dot closed" aria-hidden="true"></span>"Closed"</li>
             </ul>
+            {missing}
             <p class="map-credit">
                 {map.attribution.clone()}
                 " Markers show the town an office was in, not its address."

@@ -115,11 +115,11 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
                 <ol class="milestones">{milestones}</ol>
             </section>
             <KeyFacts mission=mission.clone()/>
+            <section class="explore" aria-labelledby="explore-heading">
+                <h2 id="explore-heading">"Explore"</h2>
+                <ul class="section-cards">{cards}</ul>
+            </section>
         </div>
-        <section aria-labelledby="explore-heading">
-            <h2 id="explore-heading">"Explore"</h2>
-            <ul class="section-cards">{cards}</ul>
-        </section>
         <PageSources mission=mission.clone() page=None/>
     }
 }
