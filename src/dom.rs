@@ -12,6 +12,18 @@ fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+/// The whole address of a path on this site (`https://host/base/?q=x`).
+///
+/// The router drops a path's trailing slash when it adds the site's base,
+/// so `/?q=x` under `/repo` would become `/repo?q=x`, which static hosts
+/// redirect to `/repo/`, losing the query. A whole address passes unchanged.
+pub fn absolute(path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{path}")
+}
+
 /// Moves focus to the element with this id (which must be focusable, e.g.
 /// `tabindex="-1"`), so a screen reader starts reading there.
 pub fn focus(id: &str) {

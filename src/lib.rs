@@ -4,6 +4,7 @@
 //! See ARCHITECTURE.md for how data flows from `data/*.json` to the screen.
 
 pub mod app;
+pub mod catalogue;
 pub mod chart;
 pub mod citations;
 pub mod components;

@@ -1,10 +1,15 @@
-//! The home page: every mission in the data, as a card.
+//! The home page: every mission in the data, as a card, with filters by
+//! status, kind and words and a choice of order, all kept in the address.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::catalogue::{KINDS, STATUSES, Sort, View, kind_slug, status_slug};
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::data::load::load_index;
 use crate::data::{MissionIndex, MissionSummary};
@@ -33,13 +38,129 @@ pub fn CataloguePage() -> impl IntoView {
 
 #[component]
 fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
-    let cards = index.missions.iter().map(mission_card).collect_view();
+    let location = use_location();
+    let view_state = Memo::new(move |_| {
+        let q = location.query.read();
+        View::from_query(
+            q.get_str("status"),
+            q.get_str("kind"),
+            q.get_str("q"),
+            q.get_str("sort"),
+        )
+    });
+    let navigate = use_navigate();
+    let home = expect_context::<SiteBase>().href(&routes::home());
+    // Choosing from a list adds a history entry, so Back undoes it; typing
+    // adds one per search, not one per letter.
+    let apply = Callback::new(move |(next, replace): (View, bool)| {
+        navigate(
+            &crate::dom::absolute(&format!("{home}{}", next.query())),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let total = index.missions.len();
+    let missions = index.clone();
+    let list = move || {
+        let v = view_state.get();
+        let shown = v.apply(&missions.missions);
+        let status = if v.is_everything() {
+            format!("Showing all {total} missions.")
+        } else {
+            format!("Showing {} of {total} missions.", shown.len())
+        };
+        let cards = shown.into_iter().map(mission_card).collect_view();
+        view! {
+            <p class="filter-status" role="status">{status}</p>
+            <ul class="card-list">{cards}</ul>
+        }
+    };
+    let empty = move || {
+        (view_state.get().apply(&index.missions).is_empty()).then(|| {
+            let base = expect_context::<SiteBase>();
+            view! {
+                <p class="notice">
+                    "No mission matches. " <a href=base.href(&routes::home())>"Show all missions"</a>
+                </p>
+            }
+        })
+    };
     view! {
         <h1>"UN field missions"</h1>
         <p class="lede">
             "Mandates, timelines, leaders, staff and offices of United Nations field missions, each fact with its source and date."
         </p>
-        <ul class="card-list">{cards}</ul>
+        <CatalogueFilters view_state=view_state apply=apply/>
+        {list}
+        {empty}
+    }
+}
+
+/// Status, kind, words and order: a GET form that also works without script.
+#[component]
+fn CatalogueFilters(view_state: Memo<View>, apply: Callback<(View, bool)>) -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let select = |name: &'static str,
+                  label: &'static str,
+                  options: Vec<(&'static str, &'static str)>,
+                  current: fn(&View) -> &'static str,
+                  set: fn(&mut View, &str)| {
+        let options = options
+            .into_iter()
+            .map(|(value, text)| view! { <option value=value>{text}</option> })
+            .collect_view();
+        let on_change = move |ev: leptos::ev::Event| {
+            let mut next = view_state.get_untracked();
+            set(&mut next, &event_target_value(&ev));
+            apply.run((next, false));
+        };
+        view! {
+            <label class="select">
+                <span>{label}</span>
+                <select name=name on:change=on_change prop:value=move || current(&view_state.get())>
+                    {options}
+                </select>
+            </label>
+        }
+    };
+    let statuses = std::iter::once(("", "Any"))
+        .chain(STATUSES.into_iter().map(|s| (status_slug(s), s.label_en())))
+        .collect();
+    let kinds = std::iter::once(("", "Any"))
+        .chain(KINDS.into_iter().map(|k| (kind_slug(k), k.label_en())))
+        .collect();
+    let sorts = Sort::ALL
+        .into_iter()
+        .map(|s| (s.slug(), s.label_en()))
+        .collect();
+    // The first letter typed adds an entry to the history, so Back returns to
+    // the list before the search; the following letters replace it.
+    let on_input = move |ev: leptos::ev::Event| {
+        let mut next = view_state.get_untracked();
+        let replace = !next.text.is_empty();
+        next.text = event_target_value(&ev);
+        apply.run((next, replace));
+    };
+    view! {
+        <form class="filters catalogue-filters" method="get" action=base.href(&routes::home()) role="search" aria-label="Filter the missions">
+            <label class="text-filter">
+                <span>"Name or country"</span>
+                <input type="search" name="q" autocomplete="off" prop:value=move || view_state.get().text on:input=on_input/>
+            </label>
+            {select("status", "Status", statuses, |v| v.status.map(status_slug).unwrap_or(""), |v, s| {
+                v.status = STATUSES.into_iter().find(|x| status_slug(*x) == s);
+            })}
+            {select("kind", "Kind", kinds, |v| v.kind.map(kind_slug).unwrap_or(""), |v, s| {
+                v.kind = KINDS.into_iter().find(|x| kind_slug(*x) == s);
+            })}
+            {select("sort", "Order", sorts, |v| v.sort.slug(), |v, s| {
+                v.sort = Sort::ALL.into_iter().find(|x| x.slug() == s).unwrap_or_default();
+            })}
+            <noscript><button type="submit">"Apply"</button></noscript>
+        </form>
     }
 }
 

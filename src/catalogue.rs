@@ -1,0 +1,276 @@
+//! The catalogue's filters and order, read from and written to the address
+//! (`/?status=active&kind=envoy-office&q=yemen&sort=start`), so any view of the
+//! list can be shared and the back button works.
+
+use crate::data::{MissionKind, MissionSummary, StatusState};
+
+/// How the catalogue orders its cards.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// By acronym, A to Z: the order readers scan a list of missions in.
+    #[default]
+    Name,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Name, Sort::Newest, Sort::Oldest];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Sort::Name => "Name (A to Z)",
+            Sort::Newest => "Start date, newest first",
+            Sort::Oldest => "Start date, oldest first",
+        }
+    }
+}
+
+pub const STATUSES: [StatusState; 3] = [
+    StatusState::Active,
+    StatusState::Closing,
+    StatusState::Closed,
+];
+
+pub const KINDS: [MissionKind; 4] = [
+    MissionKind::SpecialPoliticalMission,
+    MissionKind::PeacekeepingOperation,
+    MissionKind::RegionalOffice,
+    MissionKind::EnvoyOffice,
+];
+
+/// The address's value for a status: `active`, `closing`, `closed`.
+pub fn status_slug(s: StatusState) -> &'static str {
+    match s {
+        StatusState::Active => "active",
+        StatusState::Closing => "closing",
+        StatusState::Closed => "closed",
+    }
+}
+
+/// The address's value for a kind, as the data spells it.
+pub fn kind_slug(k: MissionKind) -> &'static str {
+    match k {
+        MissionKind::SpecialPoliticalMission => "special-political-mission",
+        MissionKind::PeacekeepingOperation => "peacekeeping-operation",
+        MissionKind::RegionalOffice => "regional-office",
+        MissionKind::EnvoyOffice => "envoy-office",
+    }
+}
+
+/// What the catalogue shows: unknown values in the address are ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    pub status: Option<StatusState>,
+    pub kind: Option<MissionKind>,
+    /// Words every shown mission must contain (in its acronym, names or country).
+    pub text: String,
+    pub sort: Sort,
+}
+
+impl View {
+    pub fn from_query(
+        status: Option<&str>,
+        kind: Option<&str>,
+        text: Option<&str>,
+        sort: Option<&str>,
+    ) -> View {
+        View {
+            status: status.and_then(|v| STATUSES.into_iter().find(|s| status_slug(*s) == v)),
+            kind: kind.and_then(|v| KINDS.into_iter().find(|k| kind_slug(*k) == v)),
+            text: text.unwrap_or_default().trim().to_owned(),
+            sort: sort
+                .and_then(|v| Sort::ALL.into_iter().find(|s| s.slug() == v))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The query string, `""` for the whole list in the usual order.
+    pub fn query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = self.status {
+            parts.push(format!("status={}", status_slug(s)));
+        }
+        if let Some(k) = self.kind {
+            parts.push(format!("kind={}", kind_slug(k)));
+        }
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", encode_query_value(&self.text)));
+        }
+        if self.sort != Sort::Name {
+            parts.push(format!("sort={}", self.sort.slug()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    pub fn is_everything(&self) -> bool {
+        self.status.is_none() && self.kind.is_none() && self.text.is_empty()
+    }
+
+    /// The missions that pass the filters, in the chosen order.
+    pub fn apply<'a>(&self, missions: &'a [MissionSummary]) -> Vec<&'a MissionSummary> {
+        let words: Vec<String> = fold(&self.text)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        let mut shown: Vec<&MissionSummary> = missions
+            .iter()
+            .filter(|m| self.status.is_none_or(|s| m.status == s))
+            .filter(|m| self.kind.is_none_or(|k| m.kind == k))
+            .filter(|m| {
+                let haystack = searchable(m);
+                words.iter().all(|w| haystack.contains(w.as_str()))
+            })
+            .collect();
+        match self.sort {
+            Sort::Name => shown.sort_by(|a, b| a.acronym.cmp(&b.acronym)),
+            Sort::Newest => shown.sort_by_key(|m| std::cmp::Reverse(m.start)),
+            Sort::Oldest => shown.sort_by_key(|m| m.start),
+        }
+        shown
+    }
+}
+
+/// Everything a text filter looks through, folded.
+fn searchable(m: &MissionSummary) -> String {
+    let mut text = format!("{} {}", m.id, m.acronym);
+    for t in [&m.name, &m.country] {
+        for lang in t.languages() {
+            text.push(' ');
+            text.push_str(t.get(lang).text);
+        }
+    }
+    fold(&text)
+}
+
+/// Lower case without accents, so "Geneve", "GENÈVE" and "genève" match.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ś' | 'š' | 'ş' => 's',
+            'ť' | 'ţ' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            other => other,
+        })
+        .collect()
+}
+
+/// Percent-encodes a query value (the router decodes it when reading).
+fn encode_query_value(v: &str) -> String {
+    let mut out = String::new();
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::MissionIndex;
+    use crate::data::load::parse;
+
+    fn index() -> MissionIndex {
+        parse("data/index.json", include_str!("../data/index.json")).unwrap()
+    }
+
+    #[test]
+    fn an_empty_address_shows_everything_by_name() {
+        let idx = index();
+        let view = View::from_query(None, None, None, None);
+        assert!(view.is_everything());
+        assert_eq!(view.query(), "");
+        let shown = view.apply(&idx.missions);
+        assert_eq!(shown.len(), idx.missions.len());
+        let names: Vec<&str> = shown.iter().map(|m| m.acronym.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_address() {
+        let view = View::from_query(
+            Some("active"),
+            Some("envoy-office"),
+            Some(" Yemen "),
+            Some("oldest"),
+        );
+        assert_eq!(
+            view.query(),
+            "?status=active&kind=envoy-office&q=Yemen&sort=oldest"
+        );
+        let junk = View::from_query(Some("open"), Some("army"), None, Some("size"));
+        assert!(junk.is_everything());
+        assert_eq!(junk.sort, Sort::Name);
+        let spaced = View {
+            text: "canal hotel & co".into(),
+            ..View::default()
+        };
+        assert_eq!(spaced.query(), "?q=canal+hotel+%26+co");
+    }
+
+    #[test]
+    fn status_kind_and_words_narrow_the_list() {
+        let idx = index();
+        let closed = View::from_query(Some("closed"), None, None, None).apply(&idx.missions);
+        assert!(closed.iter().any(|m| m.id == "unami"));
+        assert!(closed.iter().all(|m| m.status == StatusState::Closed));
+        // Words match in any case, without accents, in names and countries.
+        let iraq = View::from_query(None, None, Some("IRAQ assistance"), None).apply(&idx.missions);
+        assert_eq!(
+            iraq.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
+            ["unami"]
+        );
+        let hudaydah = View::from_query(None, None, Some("hudaydah"), None).apply(&idx.missions);
+        assert_eq!(
+            hudaydah.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
+            ["unmha"]
+        );
+        assert!(
+            View::from_query(None, None, Some("zzz"), None)
+                .apply(&idx.missions)
+                .is_empty()
+        );
+        assert_eq!(fold("Genève ÉLAN"), "geneve elan");
+    }
+
+    #[test]
+    fn sorts_by_start_date_either_way() {
+        let idx = index();
+        let newest = View::from_query(None, None, None, Some("newest")).apply(&idx.missions);
+        assert!(newest.windows(2).all(|w| w[0].start >= w[1].start));
+        let oldest = View::from_query(None, None, None, Some("oldest")).apply(&idx.missions);
+        assert!(oldest.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+}
