@@ -44,6 +44,25 @@ pub fn year_ticks(first: u16, last: u16, max_ticks: usize) -> Vec<u16> {
     (start..=last).step_by(usize::from(step)).collect()
 }
 
+/// Where a mark's tooltip opens so it stays inside its chart or map: the CSS
+/// classes for a mark at (`x`, `y`) percent, opening below marks nearer the
+/// top than `below_under` percent.
+pub fn tip_placement(x: f64, y: f64, below_under: f64) -> String {
+    let side = if x > 66.0 {
+        "tip-start"
+    } else if x < 33.0 {
+        "tip-end"
+    } else {
+        "tip-mid"
+    };
+    let vertical = if y < below_under {
+        "tip-below"
+    } else {
+        "tip-above"
+    };
+    format!("{side} {vertical}")
+}
+
 /// `value` as a percentage of the way from `min` to `max`, for placing marks.
 pub fn percent(value: f64, min: f64, max: f64) -> f64 {
     if max > min {

@@ -276,14 +276,7 @@ pub fn footnotes_of(m: &Mission, page: Page, shown: impl Fn(&str) -> bool) -> Ve
         .into_iter()
         .filter(|c| c.page == page && shown(&c.anchor))
     {
-        let mut numbers: Vec<usize> = c
-            .sources
-            .iter()
-            .filter_map(|id| m.source_number(id))
-            .collect();
-        numbers.sort_unstable();
-        numbers.dedup();
-        for number in numbers {
+        for number in m.source_numbers(&c.sources) {
             let fact = (c.anchor.clone(), c.label.clone());
             match notes.iter_mut().find(|n| n.number == number) {
                 Some(note) => note.cited_by.push(fact),

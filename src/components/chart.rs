@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::chart::{csv_data_url, percent, value_ticks, year_ticks};
+use crate::chart::{csv_data_url, percent, tip_placement, value_ticks, year_ticks};
 
 /// A figure with a chart, the same numbers as a table, and a CSV download.
 #[component]
@@ -143,19 +143,10 @@ pub fn TimeChart(
         .iter()
         .map(|m| {
             let (px, py) = (x(m.x), y(m.value));
-            // Keep the tooltip inside the chart near its edges.
-            let side = if px > 66.0 {
-                "tip-start"
-            } else if px < 33.0 {
-                "tip-end"
-            } else {
-                "tip-mid"
-            };
-            let vertical = if py < 35.0 { "tip-below" } else { "tip-above" };
             let class = if m.hollow { "point hollow" } else { "point" };
             view! {
                 <li class=class tabindex="0" style=format!("left:{px:.2}%;top:{py:.2}%")>
-                    {tip(m, format!("{side} {vertical}"))}
+                    {tip(m, tip_placement(px, py, 35.0))}
                 </li>
             }
         })

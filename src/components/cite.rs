@@ -24,13 +24,7 @@ pub fn Cite(
     /// The ids of the sources the fact cites.
     refs: Vec<String>,
 ) -> impl IntoView {
-    // In ascending order and each once, as footnote numbers are read.
-    let mut numbers: Vec<usize> = refs
-        .iter()
-        .filter_map(|r| mission.source_number(r))
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
+    let numbers = mission.source_numbers(&refs);
     (!numbers.is_empty()).then(|| {
         view! {
             <sup class="cite">

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::chart::tip_placement;
 use crate::data::map::MapData;
 use crate::data::{Mission, Office, StatusState};
 use crate::format::and_list;
@@ -114,12 +115,10 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
         .map(|&(o, x, y)| {
             let state = OfficeState::of(&mission, o);
             let class = if state.is_open() { "marker open" } else { "marker closed" };
-            let side = if x > 66.0 { "tip-start" } else if x < 33.0 { "tip-end" } else { "tip-mid" };
-            let vertical = if y < 30.0 { "tip-below" } else { "tip-above" };
             view! {
                 <li class=class tabindex="0" style=at(x, y) id=format!("marker-{}", o.id)>
                     <span class="marker-dot" aria-hidden="true"></span>
-                    <span class=format!("tip {side} {vertical}")>
+                    <span class=format!("tip {}", tip_placement(x, y, 30.0))>
                         <span class="tip-label">{o.name.en().to_owned()}</span>
                         {o.role.as_ref().map(|r| view! { <span class="tip-line">{r.en().to_owned()}</span> })}
                         <span class="tip-value">{state.describe()}</span>

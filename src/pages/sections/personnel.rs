@@ -36,16 +36,9 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     }
 }
 
-/// "Source [3]" or "Sources [3], [7]", for tooltips and the CSV.
-fn source_numbers(m: &Mission, refs: &[String]) -> Vec<usize> {
-    let mut n: Vec<usize> = refs.iter().filter_map(|r| m.source_number(r)).collect();
-    n.sort_unstable();
-    n.dedup();
-    n
-}
-
+/// "Source [3]" or "Sources [3], [7]", for tooltips.
 fn sources_line(m: &Mission, refs: &[String]) -> String {
-    let n = source_numbers(m, refs);
+    let n = m.source_numbers(refs);
     let list = n
         .iter()
         .map(|n| format!("[{n}]"))
