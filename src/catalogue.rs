@@ -2,7 +2,7 @@
 //! (`/?status=active&kind=envoy-office&q=yemen&sort=start`), so any view of the
 //! list can be shared and the back button works.
 
-use crate::data::{MissionKind, MissionSummary, StatusState};
+use crate::data::{MissionKind, MissionSummary, Region, StatusState};
 
 /// How the catalogue orders its cards.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,16 +14,19 @@ pub enum Sort {
     Newest,
     /// Oldest first.
     Oldest,
+    /// Largest latest personnel figure first; missions without one last.
+    Size,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Name, Sort::Newest, Sort::Oldest];
+    pub const ALL: [Sort; 4] = [Sort::Name, Sort::Newest, Sort::Oldest, Sort::Size];
 
     pub fn slug(self) -> &'static str {
         match self {
             Sort::Name => "name",
             Sort::Newest => "newest",
             Sort::Oldest => "oldest",
+            Sort::Size => "size",
         }
     }
 
@@ -32,6 +35,7 @@ impl Sort {
             Sort::Name => "Name (A to Z)",
             Sort::Newest => "Start date, newest first",
             Sort::Oldest => "Start date, oldest first",
+            Sort::Size => "Personnel, largest first",
         }
     }
 }
@@ -73,23 +77,21 @@ pub fn kind_slug(k: MissionKind) -> &'static str {
 pub struct View {
     pub status: Option<StatusState>,
     pub kind: Option<MissionKind>,
+    pub region: Option<Region>,
     /// Words every shown mission must contain (in its acronym, names or country).
     pub text: String,
     pub sort: Sort,
 }
 
 impl View {
-    pub fn from_query(
-        status: Option<&str>,
-        kind: Option<&str>,
-        text: Option<&str>,
-        sort: Option<&str>,
-    ) -> View {
+    /// Reads the view from the address's query, through `get` (a name's value).
+    pub fn from_query<'a>(get: impl Fn(&str) -> Option<&'a str>) -> View {
         View {
-            status: status.and_then(|v| STATUSES.into_iter().find(|s| status_slug(*s) == v)),
-            kind: kind.and_then(|v| KINDS.into_iter().find(|k| kind_slug(*k) == v)),
-            text: text.unwrap_or_default().trim().to_owned(),
-            sort: sort
+            status: get("status").and_then(|v| STATUSES.into_iter().find(|s| status_slug(*s) == v)),
+            kind: get("kind").and_then(|v| KINDS.into_iter().find(|k| kind_slug(*k) == v)),
+            region: get("region").and_then(|v| Region::ALL.into_iter().find(|r| r.slug() == v)),
+            text: get("q").unwrap_or_default().trim().to_owned(),
+            sort: get("sort")
                 .and_then(|v| Sort::ALL.into_iter().find(|s| s.slug() == v))
                 .unwrap_or_default(),
         }
@@ -103,6 +105,9 @@ impl View {
         }
         if let Some(k) = self.kind {
             parts.push(format!("kind={}", kind_slug(k)));
+        }
+        if let Some(r) = self.region {
+            parts.push(format!("region={}", r.slug()));
         }
         if !self.text.is_empty() {
             parts.push(format!("q={}", encode_query_value(&self.text)));
@@ -118,7 +123,10 @@ impl View {
     }
 
     pub fn is_everything(&self) -> bool {
-        self.status.is_none() && self.kind.is_none() && self.text.is_empty()
+        self.status.is_none()
+            && self.kind.is_none()
+            && self.region.is_none()
+            && self.text.is_empty()
     }
 
     /// The missions that pass the filters, in the chosen order.
@@ -131,6 +139,7 @@ impl View {
             .iter()
             .filter(|m| self.status.is_none_or(|s| m.status == s))
             .filter(|m| self.kind.is_none_or(|k| m.kind == k))
+            .filter(|m| self.region.is_none_or(|r| m.region == r))
             .filter(|m| {
                 let haystack = searchable(m);
                 words.iter().all(|w| haystack.contains(w.as_str()))
@@ -140,6 +149,9 @@ impl View {
             Sort::Name => shown.sort_by(|a, b| a.acronym.cmp(&b.acronym)),
             Sort::Newest => shown.sort_by_key(|m| std::cmp::Reverse(m.start)),
             Sort::Oldest => shown.sort_by_key(|m| m.start),
+            Sort::Size => shown.sort_by_key(|m| {
+                (std::cmp::Reverse(m.personnel.as_ref().map(|p| p.total)), m.acronym.clone())
+            }),
         }
         shown
     }
@@ -180,7 +192,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Percent-encodes a query value (the router decodes it when reading).
-fn encode_query_value(v: &str) -> String {
+pub fn encode_query_value(v: &str) -> String {
     let mut out = String::new();
     for b in v.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
@@ -200,6 +212,15 @@ mod tests {
     use crate::data::MissionIndex;
     use crate::data::load::parse;
 
+    /// The view an address's query describes (`"status=closed&sort=size"`).
+    fn at(query: &str) -> View {
+        let pairs: Vec<(&str, &str)> = query
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .collect();
+        View::from_query(|name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v))
+    }
+
     fn index() -> MissionIndex {
         parse("data/index.json", include_str!("../data/index.json")).unwrap()
     }
@@ -207,7 +228,7 @@ mod tests {
     #[test]
     fn an_empty_address_shows_everything_by_name() {
         let idx = index();
-        let view = View::from_query(None, None, None, None);
+        let view = at("");
         assert!(view.is_everything());
         assert_eq!(view.query(), "");
         let shown = view.apply(&idx.missions);
@@ -220,17 +241,12 @@ mod tests {
 
     #[test]
     fn filters_round_trip_through_the_address() {
-        let view = View::from_query(
-            Some("active"),
-            Some("envoy-office"),
-            Some(" Yemen "),
-            Some("oldest"),
-        );
+        let view = at("status=active&kind=envoy-office&q= Yemen &sort=oldest");
         assert_eq!(
             view.query(),
             "?status=active&kind=envoy-office&q=Yemen&sort=oldest"
         );
-        let junk = View::from_query(Some("open"), Some("army"), None, Some("size"));
+        let junk = at("status=open&kind=army&region=mars&sort=biggest");
         assert!(junk.is_everything());
         assert_eq!(junk.sort, Sort::Name);
         let spaced = View {
@@ -243,22 +259,22 @@ mod tests {
     #[test]
     fn status_kind_and_words_narrow_the_list() {
         let idx = index();
-        let closed = View::from_query(Some("closed"), None, None, None).apply(&idx.missions);
+        let closed = at("status=closed").apply(&idx.missions);
         assert!(closed.iter().any(|m| m.id == "unami"));
         assert!(closed.iter().all(|m| m.status == StatusState::Closed));
         // Words match in any case, without accents, in names and countries.
-        let iraq = View::from_query(None, None, Some("IRAQ assistance"), None).apply(&idx.missions);
+        let iraq = at("q=IRAQ assistance").apply(&idx.missions);
         assert_eq!(
             iraq.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
             ["unami"]
         );
-        let hudaydah = View::from_query(None, None, Some("hudaydah"), None).apply(&idx.missions);
+        let hudaydah = at("q=hudaydah").apply(&idx.missions);
         assert_eq!(
             hudaydah.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
             ["unmha"]
         );
         assert!(
-            View::from_query(None, None, Some("zzz"), None)
+            at("q=zzz")
                 .apply(&idx.missions)
                 .is_empty()
         );
@@ -268,9 +284,30 @@ mod tests {
     #[test]
     fn sorts_by_start_date_either_way() {
         let idx = index();
-        let newest = View::from_query(None, None, None, Some("newest")).apply(&idx.missions);
+        let newest = at("sort=newest").apply(&idx.missions);
         assert!(newest.windows(2).all(|w| w[0].start >= w[1].start));
-        let oldest = View::from_query(None, None, None, Some("oldest")).apply(&idx.missions);
+        let oldest = at("sort=oldest").apply(&idx.missions);
         assert!(oldest.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    #[test]
+    fn region_narrows_and_size_orders_largest_first() {
+        let idx = index();
+        let asia = at("region=asia&sort=size");
+        assert_eq!(asia.query(), "?region=asia&sort=size");
+        let shown = asia.apply(&idx.missions);
+        assert!(!shown.is_empty());
+        assert!(shown.iter().all(|m| m.region == Region::Asia));
+        let by_size = at("sort=size").apply(&idx.missions);
+        assert_eq!(by_size.len(), idx.missions.len());
+        let sizes: Vec<Option<u32>> = by_size
+            .iter()
+            .map(|m| m.personnel.as_ref().map(|p| p.total))
+            .collect();
+        // Figures descending, then the missions without one.
+        let known = sizes.iter().take_while(|s| s.is_some()).count();
+        assert!(known > 1);
+        assert!(sizes[known..].iter().all(Option::is_none));
+        assert!(sizes[..known].windows(2).all(|w| w[0] >= w[1]));
     }
 }

@@ -80,6 +80,25 @@ pub fn section(id: &str, section: Section) -> String {
     format!("/missions/{id}/{}", section.slug())
 }
 
+/// Missions side by side: `/compare?ids=unami,unama`.
+pub fn compare(ids: &[&str]) -> String {
+    if ids.is_empty() {
+        "/compare".to_owned()
+    } else {
+        format!("/compare?ids={}", ids.join(","))
+    }
+}
+
+/// Search across every mission: `/search?q=canal+hotel`.
+pub fn search(query: &str) -> String {
+    let query = query.trim();
+    if query.is_empty() {
+        "/search".to_owned()
+    } else {
+        format!("/search?q={}", crate::catalogue::encode_query_value(query))
+    }
+}
+
 /// Whether an address from the data may become a link: only `http:` and `https:`.
 pub fn is_web_address(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
@@ -122,6 +141,10 @@ mod tests {
             section("unami", Section::Timeline),
             "/missions/unami/timeline"
         );
+        assert_eq!(compare(&["unami", "unama"]), "/compare?ids=unami,unama");
+        assert_eq!(compare(&[]), "/compare");
+        assert_eq!(search(" canal hotel "), "/search?q=canal+hotel");
+        assert_eq!(search(""), "/search");
     }
 
     #[test]

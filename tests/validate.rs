@@ -224,6 +224,20 @@ fn the_index_and_the_mission_files_match() {
         "the index says TST",
         "\"TST\"",
     );
+    expect(
+        "index-headcount",
+        INDEX,
+        "missions[0].personnel",
+        "the index says {\"total\": 12, \"as_of\": \"2020\"} but data/missions/test.json's latest dated personnel figure is {\"total\": 10, \"as_of\": \"2020\"}",
+        "{",
+    );
+    expect(
+        "index-headcount-missing",
+        INDEX,
+        "missions[0].personnel",
+        "missing: data/missions/test.json's latest dated personnel figure is {\"total\": 10",
+        "{",
+    );
 }
 
 #[test]

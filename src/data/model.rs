@@ -32,10 +32,72 @@ pub struct MissionSummary {
     pub name: Text,
     pub kind: MissionKind,
     pub country: Text,
+    /// Where the mission works, for the catalogue's region filter.
+    pub region: Region,
     pub status: StatusState,
     pub start: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
+    /// The mission file's latest dated personnel figure, for the card and the
+    /// order by size (the validator checks that the two agree).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personnel: Option<Headcount>,
+}
+
+/// A head count and its date, as the catalogue shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Headcount {
+    pub total: u32,
+    pub as_of: Date,
+    /// The source gives a round or approximate number.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+}
+
+/// The part of the world a mission works in: the project's own grouping by
+/// geography, for finding missions, not a UN classification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    Africa,
+    Americas,
+    Asia,
+    Europe,
+    MiddleEast,
+}
+
+impl Region {
+    pub const ALL: [Region; 5] = [
+        Region::Africa,
+        Region::Americas,
+        Region::Asia,
+        Region::Europe,
+        Region::MiddleEast,
+    ];
+
+    /// The value in the data and in the address: `middle-east`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Region::Africa => "africa",
+            Region::Americas => "americas",
+            Region::Asia => "asia",
+            Region::Europe => "europe",
+            Region::MiddleEast => "middle-east",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Region::Africa => "Africa",
+            Region::Americas => "Americas",
+            Region::Asia => "Asia",
+            Region::Europe => "Europe",
+            Region::MiddleEast => "Middle East",
+        }
+    }
 }
 
 /// `data/missions/{id}.json`: everything the mission's pages show.

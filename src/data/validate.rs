@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::load::{INDEX_FILE, LoadError, mission_file, parse};
 use super::locate::{FieldPath, locate};
-use super::model::{Mission, MissionIndex};
+use super::model::{Headcount, Mission, MissionIndex, MissionSummary};
 use super::schema::{INDEX_SCHEMA, MISSION_SCHEMA};
 use crate::routes::is_web_address;
 
@@ -474,6 +474,47 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
     }
 }
 
+/// An end date as the index check reports it.
+fn describe_end(end: Option<super::Date>) -> String {
+    end.map_or_else(|| "no end date".to_owned(), |d| d.to_string())
+}
+
+/// Whether the index's personnel figure differs from the mission file's
+/// latest dated one, and what to write instead.
+fn headcount_mismatch(entry: &MissionSummary, m: &Mission, file: &str) -> Option<String> {
+    let latest = m.latest_personnel().and_then(|p| {
+        p.as_of.map(|as_of| Headcount {
+            total: p.total,
+            as_of,
+            approximate: p.approximate,
+        })
+    });
+    let describe = |h: &Headcount| {
+        format!(
+            "{{\"total\": {}, \"as_of\": \"{}\"{}}}",
+            h.total,
+            h.as_of,
+            if h.approximate { ", \"approximate\": true" } else { "" }
+        )
+    };
+    match (&entry.personnel, &latest) {
+        (a, b) if a == b => None,
+        (None, Some(b)) => Some(format!(
+            "missing: {file}'s latest dated personnel figure is {}",
+            describe(b)
+        )),
+        (Some(_), None) => Some(format!(
+            "{file} has no dated personnel figure: remove this field"
+        )),
+        (Some(a), Some(b)) => Some(format!(
+            "the index says {} but {file}'s latest dated personnel figure is {}",
+            describe(a),
+            describe(b)
+        )),
+        (None, None) => None,
+    }
+}
+
 fn check_index(
     index: &MissionIndex,
     missions: &BTreeMap<String, (&DataFile, Mission)>,
@@ -519,9 +560,17 @@ fn check_index(
                         entry.start.to_string(),
                         m.established.date.to_string(),
                     ),
+                    mismatch(
+                        "end",
+                        describe_end(entry.end),
+                        describe_end(m.status.mandate_end),
+                    ),
                 ];
                 for (path, message) in checks.into_iter().flatten() {
                     report.at(path, message);
+                }
+                if let Some(message) = headcount_mismatch(entry, m, &expected) {
+                    report.at(here.key("personnel"), message);
                 }
             }
             None if files.iter().any(|f| f.name == expected) => {

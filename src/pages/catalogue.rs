@@ -12,7 +12,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::catalogue::{KINDS, STATUSES, Sort, View, kind_slug, status_slug};
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::data::load::load_index;
-use crate::data::{MissionIndex, MissionSummary};
+use crate::data::{MissionIndex, MissionSummary, Region};
+use crate::format;
 use crate::routes;
 use crate::site::SiteBase;
 
@@ -41,12 +42,7 @@ fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
     let location = use_location();
     let view_state = Memo::new(move |_| {
         let q = location.query.read();
-        View::from_query(
-            q.get_str("status"),
-            q.get_str("kind"),
-            q.get_str("q"),
-            q.get_str("sort"),
-        )
+        View::from_query(|name| q.get_str(name))
     });
     let navigate = use_navigate();
     let home = expect_context::<SiteBase>().href(&routes::home());
@@ -63,7 +59,12 @@ fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
         );
     });
     let total = index.missions.len();
+    let regions: Vec<Region> = Region::ALL
+        .into_iter()
+        .filter(|r| index.missions.iter().any(|m| m.region == *r))
+        .collect();
     let missions = index.clone();
+    let chosen = RwSignal::new(Vec::<String>::new());
     let list = move || {
         let v = view_state.get();
         let shown = v.apply(&missions.missions);
@@ -72,7 +73,10 @@ fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
         } else {
             format!("Showing {} of {total} missions.", shown.len())
         };
-        let cards = shown.into_iter().map(mission_card).collect_view();
+        let cards = shown
+            .into_iter()
+            .map(|m| mission_card(m, chosen))
+            .collect_view();
         view! {
             <p class="filter-status" role="status">{status}</p>
             <ul class="card-list">{cards}</ul>
@@ -93,15 +97,20 @@ fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
         <p class="lede">
             "Mandates, timelines, leaders, staff and offices of United Nations field missions, each fact with its source and date."
         </p>
-        <CatalogueFilters view_state=view_state apply=apply/>
-        {list}
+        <CatalogueFilters view_state=view_state apply=apply regions=regions/>
+        <CompareForm chosen=chosen>{list}</CompareForm>
         {empty}
     }
 }
 
 /// Status, kind, words and order: a GET form that also works without script.
 #[component]
-fn CatalogueFilters(view_state: Memo<View>, apply: Callback<(View, bool)>) -> impl IntoView {
+fn CatalogueFilters(
+    view_state: Memo<View>,
+    apply: Callback<(View, bool)>,
+    /// The regions some mission is in: the only ones worth offering.
+    regions: Vec<Region>,
+) -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let select = |name: &'static str,
                   label: &'static str,
@@ -132,6 +141,9 @@ fn CatalogueFilters(view_state: Memo<View>, apply: Callback<(View, bool)>) -> im
     let kinds = std::iter::once(("", "Any"))
         .chain(KINDS.into_iter().map(|k| (kind_slug(k), k.label_en())))
         .collect();
+    let regions = std::iter::once(("", "Any"))
+        .chain(regions.into_iter().map(|r| (r.slug(), r.label_en())))
+        .collect();
     let sorts = Sort::ALL
         .into_iter()
         .map(|s| (s.slug(), s.label_en()))
@@ -156,6 +168,9 @@ fn CatalogueFilters(view_state: Memo<View>, apply: Callback<(View, bool)>) -> im
             {select("kind", "Kind", kinds, |v| v.kind.map(kind_slug).unwrap_or(""), |v, s| {
                 v.kind = KINDS.into_iter().find(|x| kind_slug(*x) == s);
             })}
+            {select("region", "Region", regions, |v| v.region.map(Region::slug).unwrap_or(""), |v, s| {
+                v.region = Region::ALL.into_iter().find(|x| x.slug() == s);
+            })}
             {select("sort", "Order", sorts, |v| v.sort.slug(), |v, s| {
                 v.sort = Sort::ALL.into_iter().find(|x| x.slug() == s).unwrap_or_default();
             })}
@@ -164,11 +179,53 @@ fn CatalogueFilters(view_state: Memo<View>, apply: Callback<(View, bool)>) -> im
     }
 }
 
-fn mission_card(m: &MissionSummary) -> impl IntoView + use<> {
+/// The cards' "Compare" boxes and the button that opens the comparison: a
+/// GET form to `/compare` (`?ids=a&ids=b` without script), which with script
+/// navigates to `/compare?ids=a,b` in the order the missions were ticked.
+#[component]
+fn CompareForm(chosen: RwSignal<Vec<String>>, children: Children) -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let action = base.href(&routes::compare(&[]));
+    let navigate = use_navigate();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ids = chosen.get_untracked();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        // The router adds the base itself.
+        navigate(&routes::compare(&ids), Default::default());
+    };
+    let status = move || match chosen.read().len() {
+        0 => "Tick two to four missions to compare them side by side.".to_owned(),
+        1 => "1 mission chosen: tick at least one more.".to_owned(),
+        n @ 2..=4 => format!("{n} missions chosen."),
+        n => format!("{n} missions chosen: the comparison shows the first four."),
+    };
+    view! {
+        <form class="compare-form" method="get" action=action on:submit=on_submit>
+            {children()}
+            <div class="compare-bar" class:active=move || !chosen.read().is_empty()>
+                <p role="status">{status}</p>
+                <button type="submit" class="button">"Compare"</button>
+            </div>
+        </form>
+    }
+}
+
+fn mission_card(m: &MissionSummary, chosen: RwSignal<Vec<String>>) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
     let years = match m.end {
         Some(end) => format!("{}–{}", m.start.year, end.year),
         None => format!("since {}", m.start.year),
+    };
+    let id = m.id.clone();
+    let (checked_id, toggled_id) = (id.clone(), id.clone());
+    let staff = match &m.personnel {
+        Some(p) => format!(
+            "{} ({})",
+            format::head_count(p.total, p.approximate),
+            p.as_of.to_english()
+        ),
+        None => "No figure in the data".to_owned(),
     };
     view! {
         <li class="card">
@@ -179,14 +236,33 @@ fn mission_card(m: &MissionSummary) -> impl IntoView + use<> {
                 </a>
             </h2>
             <dl class="card-facts">
-                <div><dt>"Where"</dt><dd>{m.country.en().to_owned()}</dd></div>
+                <div><dt>"Where"</dt><dd>{m.country.en().to_owned()} <span class="card-region">"(" {m.region.label_en()} ")"</span></dd></div>
                 <div><dt>"Kind"</dt><dd>{m.kind.label_en()}</dd></div>
                 <div>
                     <dt>"Status"</dt>
                     <dd><span class=format!("status status-{}", m.status.label_en().to_lowercase())>{m.status.label_en()}</span>
                     " · " {years}</dd>
                 </div>
+                <div><dt>"Personnel"</dt><dd>{staff}</dd></div>
             </dl>
+            <label class="card-compare">
+                <input
+                    type="checkbox"
+                    name="ids"
+                    value=id.clone()
+                    prop:checked=move || chosen.read().contains(&checked_id)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        chosen.update(|ids| {
+                            ids.retain(|i| *i != toggled_id);
+                            if on {
+                                ids.push(toggled_id.clone());
+                            }
+                        });
+                    }
+                />
+                " Compare" <span class="visually-hidden">" " {m.acronym.clone()}</span>
+            </label>
         </li>
     }
 }
