@@ -22,13 +22,13 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test validate schema maps screenshots setup rust-tools npm-tools browser clean
+.PHONY: serve build test validate schema maps search-data screenshots setup rust-tools npm-tools browser clean
 
-serve: setup maps
+serve: setup maps search-data
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
 	trunk serve --address 127.0.0.1 --port 8080 --dist target/serve
 
-build: setup maps
+build: setup maps search-data
 	rm -rf dist
 	trunk build --release --public-url "$(PUBLIC_URL)"
 	@# Static hosts answer unknown paths with 404.html: boot the app there too,
@@ -57,6 +57,16 @@ maps: $(MAPS_STAMP)
 $(MAPS_STAMP): scripts/maps.mjs $(wildcard data/missions/*.json) package-lock.json node_modules/.installed
 	node scripts/maps.mjs
 	@touch $@
+
+# What the search page looks through: every mission's documents with their pages and
+# anchors, made from data/ by the same Rust code the pages use, in
+# target/generated/search-data/docs.json, which Trunk copies to dist/search-data/.
+SEARCH_STAMP := target/generated/search-data/docs.json
+
+search-data: $(SEARCH_STAMP)
+
+$(SEARCH_STAMP): data/index.json data/spellings.json $(wildcard data/missions/*.json) $(wildcard src/search/*.rs) src/timeline.rs src/citations.rs
+	cargo run --quiet --bin search_data
 
 # Screenshots of the built site (run `make build` first), for looking at changes.
 screenshots: npm-tools browser

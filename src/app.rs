@@ -10,6 +10,7 @@ use crate::pages::about::AboutPage;
 use crate::pages::catalogue::CataloguePage;
 use crate::pages::mission::MissionPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
 use crate::site::SiteBase;
 
@@ -26,6 +27,7 @@ pub fn App(base: SiteBase) -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=CataloguePage/>
                     <Route path=path!("/about") view=AboutPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/missions/:id") view=MissionPage/>
                     <Route path=path!("/missions/:id/:section") view=SectionPage/>
                 </Routes>

@@ -24,6 +24,23 @@ pub fn absolute(path: &str) -> String {
     format!("{origin}{path}")
 }
 
+/// Runs `work` and records how long it took as a User Timing measure named
+/// `name` (seen in the browser's performance tools, and read by the tests
+/// that hold search to its time budget).
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let value = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    value
+}
+
 /// Moves focus to the element with this id (which must be focusable, e.g.
 /// `tabindex="-1"`), so a screen reader starts reading there.
 pub fn focus(id: &str) {

@@ -13,6 +13,7 @@ pub mod dom;
 pub mod format;
 pub mod pages;
 pub mod routes;
+pub mod search;
 pub mod site;
 pub mod theme;
 pub mod timeline;

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use mission_pages::data::schema::{INDEX_SCHEMA, MISSION_SCHEMA, index_schema, mission_schema};
+use mission_pages::data::schema::{
+    INDEX_SCHEMA, MISSION_SCHEMA, SPELLINGS_SCHEMA, index_schema, mission_schema, spellings_schema,
+};
 
 fn committed(path: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
@@ -16,6 +18,7 @@ fn the_committed_schemas_are_up_to_date() {
     for (path, generated) in [
         (INDEX_SCHEMA.0, index_schema()),
         (MISSION_SCHEMA.0, mission_schema()),
+        (SPELLINGS_SCHEMA.0, spellings_schema()),
     ] {
         assert!(
             committed(path) == generated,

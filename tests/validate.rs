@@ -241,6 +241,17 @@ fn the_index_and_the_mission_files_match() {
 }
 
 #[test]
+fn spellings_are_single_words() {
+    expect(
+        "spellings-two-words",
+        "data/spellings.json",
+        "groups[0].words[1]",
+        "\"Al Hudaydah\" is not one word",
+        "\"Al Hudaydah\"",
+    );
+}
+
+#[test]
 fn the_new_parts_follow_their_rules() {
     expect(
         "establishment-unstated",

@@ -15,13 +15,17 @@ fn main() -> std::process::ExitCode {
 mod native {
     use std::process::ExitCode;
 
-    use mission_pages::data::schema::{INDEX_SCHEMA, MISSION_SCHEMA, index_schema, mission_schema};
+    use mission_pages::data::schema::{
+        INDEX_SCHEMA, MISSION_SCHEMA, SPELLINGS_SCHEMA, index_schema, mission_schema,
+        spellings_schema,
+    };
 
     pub fn main() -> ExitCode {
         let mut status = ExitCode::SUCCESS;
         for ((path, _), text) in [
             (INDEX_SCHEMA, index_schema()),
             (MISSION_SCHEMA, mission_schema()),
+            (SPELLINGS_SCHEMA, spellings_schema()),
         ] {
             let written =
                 std::fs::create_dir_all("data/schema").and_then(|()| std::fs::write(path, text));

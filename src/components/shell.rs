@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use super::theme_toggle::ThemeToggle;
 use crate::routes;
 use crate::site::{CurrentPath, SiteBase, here};
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// The id of the `<main>` element, the skip link's target.
 pub const MAIN_ID: &str = "main";
@@ -39,6 +39,9 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
         path
     });
+    // The search page has its own, larger box.
+    let on_search_page = move || location.pathname.get().ends_with(&routes::search(""));
+    let _ = window_event_listener(leptos::ev::keydown, focus_search_on_slash);
     view! {
         <SkipLink/>
         <header class="site-header">
@@ -57,6 +60,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         </li>
                     </ul>
                 </nav>
+                {move || (!on_search_page()).then(|| view! { <SiteSearch/> })}
                 <ThemeToggle/>
             </div>
         </header>
@@ -73,6 +77,90 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </p>
             </div>
         </footer>
+    }
+}
+
+/// The id of the header's search box.
+pub const SITE_SEARCH_ID: &str = "site-search";
+
+/// A search box in the header of every page but the search page: submitting
+/// it opens `/search?q=…` (a plain GET form without script).
+#[component]
+fn SiteSearch() -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = input.get().map(|i| i.value()).unwrap_or_default();
+        navigate(&routes::search(&q), Default::default());
+    };
+    // Start downloading the search data as soon as the reader shows interest.
+    let warm = {
+        let base = base.clone();
+        move |_| {
+            let base = base.clone();
+            leptos::task::spawn_local(async move {
+                let _ = crate::data::load::load_search_index(base).await;
+            });
+        }
+    };
+    view! {
+        <form
+            class="site-search"
+            role="search"
+            aria-label="Search all missions"
+            method="get"
+            action=base.href(&routes::search(""))
+            on:submit=on_submit
+        >
+            <label for=SITE_SEARCH_ID class="visually-hidden">"Search all missions"</label>
+            <input
+                id=SITE_SEARCH_ID
+                type="search"
+                name="q"
+                placeholder="Search"
+                autocomplete="off"
+                aria-keyshortcuts="/"
+                node_ref=input
+                on:focus=warm
+            />
+            <button type="submit" class="site-search-button">
+                <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                    <circle cx="8.5" cy="8.5" r="5.5"/>
+                    <path d="M12.5 12.5 17 17"/>
+                </svg>
+                <span class="visually-hidden">"Search"</span>
+            </button>
+        </form>
+    }
+}
+
+/// The `/` key focuses the search box (the page's own on the search page),
+/// unless the reader is typing in a field.
+fn focus_search_on_slash(ev: leptos::ev::KeyboardEvent) {
+    if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+        return;
+    }
+    let typing = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        });
+    if typing {
+        return;
+    }
+    let document = web_sys::window().and_then(|w| w.document());
+    let input = document.and_then(|d| {
+        d.get_element_by_id(crate::pages::search::SEARCH_INPUT_ID)
+            .or_else(|| d.get_element_by_id(SITE_SEARCH_ID))
+    });
+    if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        ev.prevent_default();
+        let _ = input.focus();
+        input.select();
     }
 }
 

@@ -19,6 +19,10 @@ use crate::site::SiteBase;
 /// The path of the catalogue index, relative to the site's base.
 pub const INDEX_FILE: &str = "data/index.json";
 
+/// The spellings search treats as one word, relative to the site's base
+/// (read at build time into the search data).
+pub const SPELLINGS_FILE: &str = "data/spellings.json";
+
 /// The path of a mission's file, relative to the site's base.
 pub fn mission_file(id: &str) -> String {
     format!("data/missions/{id}.json")
@@ -203,6 +207,22 @@ thread_local! {
 /// The mission with this id if this visit has already loaded it.
 pub fn loaded_mission(id: &str) -> Option<Arc<Mission>> {
     LOADED_MISSIONS.with(|m| m.borrow().get(id).cloned())
+}
+
+thread_local! {
+    /// The search index, built once a visit from the search data.
+    static SEARCH_INDEX: RefCell<Option<Arc<crate::search::Index>>> = const { RefCell::new(None) };
+}
+
+/// Downloads the search data and builds the index from it, once a visit.
+pub async fn load_search_index(base: SiteBase) -> Result<Arc<crate::search::Index>, LoadError> {
+    if let Some(index) = SEARCH_INDEX.with(|s| s.borrow().clone()) {
+        return Ok(index);
+    }
+    let data: crate::search::SearchData = fetch(&base, crate::search::SEARCH_FILE).await?;
+    let index = crate::dom::timed("search-index", || Arc::new(crate::search::Index::new(data)));
+    SEARCH_INDEX.with(|s| *s.borrow_mut() = Some(index.clone()));
+    Ok(index)
 }
 
 /// Loads the catalogue index.

@@ -100,6 +100,27 @@ impl Region {
     }
 }
 
+/// `data/spellings.json`: words written more than one way in Latin letters
+/// (transliterations like Hudaydah and Hodeidah), which search treats as one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Spellings {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub groups: Vec<SpellingGroup>,
+}
+
+/// Spellings of one word, each a single word.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SpellingGroup {
+    pub words: Vec<String>,
+    /// What the word is, and where each spelling is used.
+    pub note: String,
+}
+
 /// `data/missions/{id}.json`: everything the mission's pages show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

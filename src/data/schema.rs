@@ -4,7 +4,7 @@
 
 use schemars::{JsonSchema, generate::SchemaSettings};
 
-use super::model::{Mission, MissionIndex};
+use super::model::{Mission, MissionIndex, Spellings};
 
 /// Where the schemas live, relative to the folder that holds `data/`, and the
 /// `"$schema"` value each kind of data file uses to point at its schema.
@@ -13,6 +13,11 @@ pub const INDEX_SCHEMA: (&str, &str) =
 pub const MISSION_SCHEMA: (&str, &str) = (
     "data/schema/mission.schema.json",
     "../schema/mission.schema.json",
+);
+
+pub const SPELLINGS_SCHEMA: (&str, &str) = (
+    "data/schema/spellings.schema.json",
+    "schema/spellings.schema.json",
 );
 
 fn schema_text<T: JsonSchema>(title: &str) -> String {
@@ -32,4 +37,9 @@ pub fn index_schema() -> String {
 /// The schema of each `data/missions/{id}.json`.
 pub fn mission_schema() -> String {
     schema_text::<Mission>("Mission Pages mission")
+}
+
+/// The schema of `data/spellings.json`.
+pub fn spellings_schema() -> String {
+    schema_text::<Spellings>("Mission Pages search spellings")
 }

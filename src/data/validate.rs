@@ -13,10 +13,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::load::{INDEX_FILE, LoadError, mission_file, parse};
+use super::load::{INDEX_FILE, LoadError, SPELLINGS_FILE, mission_file, parse};
 use super::locate::{FieldPath, locate};
-use super::model::{Headcount, Mission, MissionIndex, MissionSummary};
-use super::schema::{INDEX_SCHEMA, MISSION_SCHEMA};
+use super::model::{Headcount, Mission, MissionIndex, MissionSummary, Spellings};
+use super::schema::{INDEX_SCHEMA, MISSION_SCHEMA, SPELLINGS_SCHEMA};
 use crate::routes::is_web_address;
 
 /// One problem in one data file.
@@ -83,7 +83,57 @@ pub fn validate_tree(root: &Path) -> Vec<Issue> {
         )),
     }
     issues.extend(validate_files(index.as_ref(), &missions));
+    if root.join(SPELLINGS_FILE).exists() {
+        match read(SPELLINGS_FILE) {
+            Ok(file) => issues.extend(validate_spellings(&file)),
+            Err(e) => issues.push(e),
+        }
+    }
     issues.sort();
+    issues
+}
+
+/// Checks `data/spellings.json`: each group names at least two spellings,
+/// each a single word, and no spelling is in two groups.
+pub fn validate_spellings(file: &DataFile) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_untyped(file, SPELLINGS_SCHEMA.1, &mut issues);
+    let spellings = match parse::<Spellings>(&file.name, &file.text) {
+        Ok(s) => s,
+        Err(e) => {
+            issues.push(parse_issue(e));
+            return issues;
+        }
+    };
+    let mut report = Reporter {
+        file,
+        issues: &mut issues,
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, group) in spellings.groups.iter().enumerate() {
+        let here = FieldPath::root().key("groups").index(i);
+        if group.words.len() < 2 {
+            report.at(
+                here.key("words"),
+                "a group needs at least two spellings".to_owned(),
+            );
+        }
+        for (j, word) in group.words.iter().enumerate() {
+            if crate::search::text::words(word).count() != 1 {
+                report.at(
+                    here.key("words").index(j),
+                    format!("\"{word}\" is not one word: search compares words one by one"),
+                );
+            }
+            let folded = crate::search::text::fold(word);
+            if let Some(other) = seen.insert(folded, i).filter(|o| *o != i) {
+                report.at(
+                    here.key("words").index(j),
+                    format!("\"{word}\" is also in groups[{other}]: merge the two groups"),
+                );
+            }
+        }
+    }
     issues
 }
 
@@ -494,7 +544,11 @@ fn headcount_mismatch(entry: &MissionSummary, m: &Mission, file: &str) -> Option
             "{{\"total\": {}, \"as_of\": \"{}\"{}}}",
             h.total,
             h.as_of,
-            if h.approximate { ", \"approximate\": true" } else { "" }
+            if h.approximate {
+                ", \"approximate\": true"
+            } else {
+                ""
+            }
         )
     };
     match (&entry.personnel, &latest) {

@@ -5,5 +5,6 @@ pub mod about;
 pub mod catalogue;
 pub mod mission;
 pub mod not_found;
+pub mod search;
 pub mod section;
 pub mod sections;

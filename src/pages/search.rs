@@ -1,0 +1,201 @@
+//! `/search?q=`: every mission's content searched as you type, results
+//! ranked, matched words marked, each result linking to its exact place.
+
+use std::sync::Arc;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::components::load_state::{LoadFailed, Loading};
+use crate::data::load::load_search_index;
+use crate::routes;
+use crate::search::{Index, Segment};
+use crate::site::SiteBase;
+
+/// The id of the page's search box, which the `/` key focuses.
+pub const SEARCH_INPUT_ID: &str = "search-input";
+
+/// How many results a page lists.
+const SHOWN: usize = 50;
+
+/// How long a result's excerpt is, in characters.
+const SNIPPET_CHARS: usize = 220;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let location = use_location();
+    let in_address = Memo::new(move |_| {
+        location
+            .query
+            .read()
+            .get_str("q")
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    });
+    // What the box holds, and what was last searched for: searching waits
+    // for the browser to show the typed letter, and skips letters typed
+    // meanwhile, so typing never waits for results.
+    let typed = RwSignal::new(in_address.get_untracked());
+    let searched = RwSignal::new(in_address.get_untracked());
+    let pending = StoredValue::new(false);
+    // Back and Forward change the address: show that search.
+    Effect::new(move |_| {
+        let q = in_address.get();
+        if q != typed.get_untracked().trim() {
+            typed.set(q.clone());
+            searched.set(q);
+        }
+    });
+    let navigate = use_navigate();
+    let on_input = move |ev: leptos::ev::Event| {
+        typed.set(event_target_value(&ev));
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        let navigate = navigate.clone();
+        set_timeout(
+            move || {
+                pending.set_value(false);
+                let q = typed.get_untracked().trim().to_owned();
+                if q == searched.get_untracked() {
+                    return;
+                }
+                // The first search adds a history entry; refining it replaces it.
+                let replace = !in_address.get_untracked().is_empty();
+                searched.set(q.clone());
+                navigate(
+                    &routes::search(&q),
+                    NavigateOptions {
+                        replace,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            },
+            std::time::Duration::ZERO,
+        );
+    };
+    let index = LocalResource::new(move || load_search_index(base.clone()));
+    let retry = Callback::new(move |()| index.refetch());
+    let title = move || {
+        let q = searched.get();
+        if q.is_empty() {
+            "Search".to_owned()
+        } else {
+            format!("Search: {q}")
+        }
+    };
+    let action = expect_context::<SiteBase>().href(&routes::search(""));
+    view! {
+        <Title text=title/>
+        <Meta
+            name="description"
+            content="Search the mandates, timelines, people, offices and sources of every mission on Mission Pages."
+        />
+        <h1>"Search"</h1>
+        <form class="search-form" method="get" action=action role="search" aria-label="Search every mission">
+            <label for=SEARCH_INPUT_ID>"Words to find in every mission"</label>
+            <div class="search-row">
+                <input
+                    id=SEARCH_INPUT_ID
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-keyshortcuts="/"
+                    aria-describedby="search-hint"
+                    prop:value=move || typed.get()
+                    on:input=on_input
+                />
+                <button type="submit" class="button">"Search"</button>
+            </div>
+            <p id="search-hint" class="hint">
+                "Names, summaries, mandates, timeline entries, people, offices and sources. Results appear as you type; press / on any page to search."
+            </p>
+        </form>
+        {move || match index.get() {
+            None => view! { <Loading label="Loading the search index"/> }.into_any(),
+            Some(Err(error)) => view! { <LoadFailed error=error on_retry=retry/> }.into_any(),
+            Some(Ok(index)) => view! { <SearchResults index=index query=searched/> }.into_any(),
+        }}
+    }
+}
+
+/// The results of the latest search, or suggestions before the first.
+#[component]
+fn SearchResults(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    move || {
+        let q = query.get();
+        if q.is_empty() {
+            return Either::Left(suggestions(&base, index.data.missions.len()));
+        }
+        let parsed = index.parse(&q);
+        let results = crate::dom::timed("search", || index.search(&parsed, SHOWN));
+        let status = match results.total {
+            0 => format!("No results for “{q}”. Check the spelling, or try fewer words."),
+            1 => format!("1 result for “{q}”."),
+            n if n > SHOWN => format!("{n} results for “{q}”; the best {SHOWN} are listed."),
+            n => format!("{n} results for “{q}”."),
+        };
+        let items = results
+            .docs
+            .iter()
+            .map(|&d| {
+                let doc = &index.data.docs[d];
+                let href = base.href(&index.data.href(doc));
+                let title = marked(index.highlight(&doc.title, &parsed));
+                let snippet = (!doc.body.is_empty())
+                    .then(|| view! { <p class="result-snippet">{marked(index.snippet(&doc.body, &parsed, SNIPPET_CHARS))}</p> });
+                view! {
+                    <li class="search-result">
+                        <p class="result-meta">
+                            <span class="result-mission">{index.data.acronym(doc).to_owned()}</span>
+                            " · "
+                            {doc.kind.label_en()}
+                        </p>
+                        <h2 class="result-title"><a href=href>{title}</a></h2>
+                        {snippet}
+                    </li>
+                }
+            })
+            .collect_view();
+        Either::Right(view! {
+            <p class="search-status" role="status">{status}</p>
+            <ol class="search-results">{items}</ol>
+        })
+    }
+}
+
+/// Text with the matched words in `<mark>`.
+fn marked(segments: Vec<Segment>) -> impl IntoView {
+    segments
+        .into_iter()
+        .map(|s| {
+            if s.matched {
+                Either::Left(view! { <mark>{s.text}</mark> })
+            } else {
+                Either::Right(s.text)
+            }
+        })
+        .collect_view()
+}
+
+/// Before a search: what can be found, with a few searches to try.
+fn suggestions(base: &SiteBase, missions: usize) -> impl IntoView + use<> {
+    let tries = ["Canal Hotel", "Hodeidah", "elections", "ceasefire"]
+        .into_iter()
+        .map(|q| view! { <li><a href=base.href(&routes::search(q))>{q}</a></li> })
+        .collect_view();
+    view! {
+        <p class="search-status" role="status">{format!("Search the content of all {missions} missions.")}</p>
+        <h2 class="search-tries-heading">"Try"</h2>
+        <ul class="search-tries">{tries}</ul>
+    }
+}

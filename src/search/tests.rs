@@ -1,0 +1,176 @@
+//! Search over the shipped data: what readers type finds what they mean.
+
+use super::*;
+use crate::data::load::parse;
+use crate::data::{Mission, MissionIndex, Spellings};
+
+/// The index the search page builds, from the shipped data files.
+fn shipped() -> Index {
+    let index: MissionIndex =
+        parse("data/index.json", include_str!("../../data/index.json")).unwrap();
+    let missions: Vec<Mission> = index
+        .missions
+        .iter()
+        .map(|m| {
+            let file = crate::data::load::mission_file(&m.id);
+            let text = std::fs::read_to_string(&file).unwrap();
+            parse(&file, &text).unwrap()
+        })
+        .collect();
+    let spellings: Spellings = parse(
+        "data/spellings.json",
+        include_str!("../../data/spellings.json"),
+    )
+    .unwrap();
+    let groups = spellings
+        .groups
+        .iter()
+        .map(|g| g.words.iter().map(|w| fold(w)).collect())
+        .collect();
+    Index::new(SearchData::build(&missions, groups))
+}
+
+fn top(index: &Index, query: &str, n: usize) -> Vec<String> {
+    let q = index.parse(query);
+    let results = index.search(&q, n);
+    results
+        .docs
+        .iter()
+        .map(|&d| index.data.href(&index.data.docs[d]))
+        .collect()
+}
+
+#[test]
+fn canal_hotel_finds_the_unami_event_at_its_anchor() {
+    let index = shipped();
+    let hits = top(&index, "Canal Hotel", 3);
+    let first = &hits[0];
+    assert!(
+        first.starts_with("/missions/unami/timeline#ev-"),
+        "{hits:?}"
+    );
+    // The anchor is one the timeline page gives an entry.
+    let unami = &index.data.docs[index.search(&index.parse("canal hotel"), 1).docs[0]];
+    assert!(unami.title.contains("Canal Hotel") || unami.body.contains("Canal Hotel"));
+    // Case, accents and an unfinished last word make no difference.
+    assert_eq!(top(&index, "CANAL hot", 1)[0], *first);
+}
+
+#[test]
+fn hodeidah_finds_unmha_through_its_other_spelling() {
+    let index = shipped();
+    let hits = top(&index, "Hodeidah", 5);
+    assert_eq!(hits[0], "/missions/unmha", "{hits:?}");
+    assert_eq!(top(&index, "hudaydah", 1)[0], "/missions/unmha");
+}
+
+#[test]
+fn every_word_must_match_and_headings_rank_first() {
+    let index = shipped();
+    let q = index.parse("unami zzzzqx");
+    assert_eq!(index.search(&q, 10).total, 0);
+    // A mission's own document comes first for its acronym.
+    assert_eq!(top(&index, "UNAMA", 1)[0], "/missions/unama");
+    let q = index.parse("resolution");
+    let results = index.search(&q, 5);
+    assert!(results.total > 5);
+    assert_eq!(results.docs.len(), 5);
+    // Ties keep page order, so results are stable.
+    assert_eq!(results, index.search(&q, 5));
+    assert_eq!(index.search(&index.parse("  , "), 10), Results::default());
+}
+
+#[test]
+fn documents_cover_every_part_of_a_mission() {
+    let index = shipped();
+    let unami: Vec<&Doc> = index
+        .data
+        .docs
+        .iter()
+        .filter(|d| index.data.acronym(d) == "UNAMI")
+        .collect();
+    for kind in [
+        DocKind::Mission,
+        DocKind::Mandate,
+        DocKind::Resolution,
+        DocKind::Event,
+        DocKind::Person,
+        DocKind::Office,
+        DocKind::Source,
+    ] {
+        assert!(unami.iter().any(|d| d.kind == kind), "no {kind:?}");
+    }
+    // People are found by name, and link to their place on the leadership page.
+    let person = unami.iter().find(|d| d.kind == DocKind::Person).unwrap();
+    let surname = person.title.split_whitespace().last().unwrap();
+    let hits = top(&index, surname, 10);
+    assert!(
+        hits.contains(&index.data.href(person)),
+        "{surname}: {hits:?}"
+    );
+    assert!(index.data.href(person).contains("/leadership#post-"));
+}
+
+#[test]
+fn arabic_names_match_however_they_are_written() {
+    let index = shipped();
+    // UNAMI's Arabic name, typed with hamza and ta marbuta the data lacks.
+    assert_eq!(top(&index, "بعثة الأمم", 1)[0], "/missions/unami");
+}
+
+#[test]
+fn highlights_the_matched_words_only() {
+    let index = shipped();
+    let q = index.parse("canal hot");
+    let segments = index.highlight("The Canal Hotel, hotels and a canal.", &q);
+    let marked: Vec<&str> = segments
+        .iter()
+        .filter(|s| s.matched)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["Canal", "Hotel", "hotels", "canal"]);
+    let joined: String = segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(joined, "The Canal Hotel, hotels and a canal.");
+}
+
+#[test]
+fn snippets_cut_around_the_first_match() {
+    let index = shipped();
+    let q = index.parse("needle");
+    let text = format!(
+        "{} a needle here {}",
+        "hay ".repeat(100),
+        "straw ".repeat(100)
+    );
+    let segments = index.snippet(&text, &q, 80);
+    let joined: String = segments.iter().map(|s| s.text.as_str()).collect();
+    assert!(joined.starts_with('…') && joined.ends_with('…'), "{joined}");
+    assert!(joined.chars().count() <= 90, "{joined}");
+    assert!(segments.iter().any(|s| s.matched && s.text == "needle"));
+    // The excerpt starts at a whole word, never inside one.
+    let text = format!("{} needle", "abcdefghij".repeat(30));
+    let joined: String = index
+        .snippet(&text, &q, 40)
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(joined, "…needle");
+    let text = format!("{}abcdefg x needle", "abcdefghij ".repeat(30));
+    let joined: String = index
+        .snippet(&text, &q, 40)
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(joined, "…abcdefg x needle");
+    // Short texts are whole.
+    let short = index.snippet("a needle", &q, 80);
+    assert_eq!(short.len(), 2);
+}
+
+#[test]
+fn round_trips_through_the_shipped_file_format() {
+    let index = shipped();
+    let json = serde_json::to_string(&index.data).unwrap();
+    let back: SearchData = parse("search-data/docs.json", &json).unwrap();
+    assert_eq!(back, index.data);
+}
