@@ -98,3 +98,53 @@ test('the catalogue sorts by start date either way', async () => {
     await expectCards(page, [...byStart].reverse());
   });
 });
+
+test('the catalogue filters by region, orders by size and shows each latest personnel figure', async () => {
+  await withPage(env, {}, async (page) => {
+    await gotoApp(page, env.url(''));
+    await page.getByRole('combobox', { name: 'Region' }).selectOption('middle-east');
+    await page.getByRole('combobox', { name: 'Order' }).selectOption('size');
+    await page.waitForURL(/\?region=middle-east&sort=size$/);
+    const inRegion = missions.filter((m) => m.region === 'middle-east');
+    // Largest figure first, then the missions without one by name.
+    const bySize = [...inRegion].sort(
+      (a, b) => (b.personnel?.total ?? -1) - (a.personnel?.total ?? -1) || (a.acronym < b.acronym ? -1 : 1),
+    );
+    await expectCards(page, bySize.map((m) => m.acronym));
+    // Only regions some mission is in are offered.
+    const offered = await page.getByRole('combobox', { name: 'Region' }).locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.deepEqual(offered.slice(1).sort(), [...new Set(missions.map((m) => m.region))].sort());
+
+    // Each card says its figure and the figure's date, or that the data has none.
+    for (const m of bySize) {
+      const card = page.locator('main .card').filter({ has: page.locator('.card-acronym', { hasText: new RegExp(`^${m.acronym}$`) }) });
+      const text = (await card.innerText()).replace(/\s+/g, ' ');
+      if (m.personnel) {
+        const figure = m.personnel.total.toLocaleString('en-US');
+        assert.ok(text.includes(`Personnel ${m.personnel.approximate ? 'about ' : ''}${figure} (`), `${m.acronym}: ${text}`);
+        assert.ok(text.includes(m.personnel.as_of.slice(0, 4)), `${m.acronym} figure's year: ${text}`);
+      } else {
+        assert.ok(text.includes('Personnel No figure in the data'), `${m.acronym}: ${text}`);
+      }
+    }
+    await checkAxe(page, 'catalogue by region and size');
+  });
+});
+
+test('ticking missions on the catalogue opens them side by side', async () => {
+  await withPage(env, {}, async (page) => {
+    await gotoApp(page, env.url(''));
+    const bar = page.locator('main .compare-bar [role="status"]');
+    assert.match(await bar.innerText(), /Tick two to four missions/);
+    await page.getByRole('checkbox', { name: 'Compare UNAMI' }).check();
+    assert.match(await bar.innerText(), /1 mission chosen/);
+    // The choice survives a change of filter.
+    await page.getByRole('combobox', { name: 'Region' }).selectOption('asia');
+    await page.waitForURL(/\?region=asia$/);
+    await page.getByRole('checkbox', { name: 'Compare UNAMA' }).check();
+    assert.match(await bar.innerText(), /2 missions chosen/);
+    await checkAxe(page, 'catalogue with missions ticked');
+    await page.locator('main .compare-bar').getByRole('button', { name: 'Compare' }).click();
+    await page.waitForURL((u) => u.pathname === env.path('compare') && u.search === '?ids=unami,unama');
+  });
+});
