@@ -236,7 +236,7 @@ fn mission_card(m: &MissionSummary, chosen: RwSignal<Vec<String>>) -> impl IntoV
                 </a>
             </h2>
             <dl class="card-facts">
-                <div><dt>"Where"</dt><dd>{m.country.en().to_owned()} <span class="card-region">"(" {m.region.label_en()} ")"</span></dd></div>
+                <div><dt>"Where"</dt><dd>{m.country.en().to_owned()} " " <span class="card-region">"(" {m.region.label_en()} ")"</span></dd></div>
                 <div><dt>"Kind"</dt><dd>{m.kind.label_en()}</dd></div>
                 <div>
                     <dt>"Status"</dt>
