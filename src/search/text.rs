@@ -3,7 +3,8 @@
 
 /// Lower case with Latin accents removed ("Genève" → "geneve") and Arabic
 /// normalised: alef with hamza or madda to bare alef, ta marbuta to ha, alef
-/// maqsura to ya, and short-vowel marks (tashkeel) and tatweel removed.
+/// maqsura to ya, Persian/Kurdish kaf and ya to the Arabic letters, Arabic-Indic
+/// digits to 0–9, and short-vowel marks (tashkeel) and tatweel removed.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -31,6 +32,12 @@ fn fold_char(c: char) -> Option<char> {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ة' => 'ه',
         'ى' => 'ي',
+        // Persian and Kurdish keyboards type these for Arabic kaf and ya.
+        'ک' => 'ك',
+        'ی' => 'ي',
+        // Arabic-Indic and Eastern Arabic-Indic digits, as Western digits.
+        '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10).unwrap_or(c),
+        '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10).unwrap_or(c),
         c if is_mark(c) => return None,
         other => other,
     })
@@ -86,6 +93,9 @@ mod tests {
         assert_eq!(fold("العِرَاق"), "العراق");
         assert_eq!(fold("بـعـثـة"), "بعثه");
         assert_eq!(fold("الأُمَم المتّحدة"), "الامم المتحده");
+        assert_eq!(fold("کرکوک"), fold("كركوك"));
+        assert_eq!(fold("کوردی"), fold("كوردي"));
+        assert_eq!(fold("٢٠٠٣ ۱۷۷۰"), "2003 1770");
     }
 
     #[test]
