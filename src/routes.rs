@@ -80,6 +80,31 @@ pub fn section(id: &str, section: Section) -> String {
     format!("/missions/{id}/{}", section.slug())
 }
 
+/// Missions side by side: `/compare?ids=unami,unama`, or `/compare` for none.
+///
+/// The ids are written as given, comma-separated; anything but letters,
+/// digits and `-._~` is percent-encoded, so an id typed into the address
+/// cannot add parameters or break the query.
+pub fn compare(ids: &[&str]) -> String {
+    if ids.is_empty() {
+        return "/compare".to_owned();
+    }
+    let encoded: Vec<String> = ids.iter().map(|id| encode_query_value(id)).collect();
+    format!("/compare?ids={}", encoded.join(","))
+}
+
+fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Whether an address from the data may become a link: only `http:` and `https:`.
 pub fn is_web_address(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
@@ -121,6 +146,22 @@ mod tests {
         assert_eq!(
             section("unami", Section::Timeline),
             "/missions/unami/timeline"
+        );
+    }
+
+    #[test]
+    fn compare_writes_ids_comma_separated() {
+        assert_eq!(compare(&[]), "/compare");
+        assert_eq!(compare(&["unami"]), "/compare?ids=unami");
+        assert_eq!(compare(&["unami", "unama"]), "/compare?ids=unami,unama");
+        assert_eq!(
+            compare(&["unsom-untmis", "ose-syria"]),
+            "/compare?ids=unsom-untmis,ose-syria"
+        );
+        // Whatever was typed stays one value: no new parameter, no extra id.
+        assert_eq!(
+            compare(&["a&b=c", "x,y", "é"]),
+            "/compare?ids=a%26b%3Dc,x%2Cy,%C3%A9"
         );
     }
 
