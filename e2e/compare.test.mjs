@@ -258,6 +258,23 @@ test('the overview links to the compare page, which asks for a second mission', 
   });
 });
 
+test('a mission file that fails is named with a retry, and the others still show', async () => {
+  await withPage(env, { allow: ['data/missions/unama.json'] }, async (page) => {
+    let fail = true;
+    await page.route('**/data/missions/unama.json', (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.continue()));
+    await gotoApp(page, env.url('compare?ids=unami,unama,unsmil'));
+    const alert = page.locator('main .load-error[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /data\/missions\/unama\.json/);
+    const headers = page.locator('main table.compare-table:not(.compare-years) thead th[scope="col"] a');
+    assert.deepEqual(await headers.allInnerTexts(), ['UNAMI', 'UNSMIL'], 'the others are compared');
+    fail = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('main table.compare-table:not(.compare-years) thead th[scope="col"] a').length === 3);
+    assert.equal(await alert.count(), 0);
+  });
+});
+
 test('axe passes and nothing scrolls sideways, at 1280 px and at 390 px in light and dark', async () => {
   for (const [width, height] of [[1280, 900], [390, 844]]) {
     for (const colorScheme of ['light', 'dark']) {
