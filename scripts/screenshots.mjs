@@ -9,6 +9,8 @@ import { startServer } from "../e2e/lib/server.mjs";
 import { CHROMIUM_ARGS } from "../e2e/lib/browser.mjs";
 
 const root = process.argv[2] ?? "dist";
+// Only the pages whose names contain this, if given: `... dist out compare`.
+const only = process.argv[4];
 const out = process.argv[3] ?? "docs/screenshots";
 const pages = {
   catalogue: "",
@@ -20,6 +22,9 @@ const pages = {
   "unami-offices": "missions/unami/offices",
   "unami-sources": "missions/unami/sources",
   "unsmil-overview": "missions/unsmil",
+  "compare-two": "compare?ids=unami,unama",
+  "compare-four": "compare?ids=unami,unama,unsmil,unmha",
+  "compare-choose": "compare?ids=unami,nosuch",
   "not-found": "missions/no-such-mission",
 };
 const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
@@ -33,7 +38,7 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  for (const [name, path] of Object.entries(pages)) {
+  for (const [name, path] of Object.entries(pages).filter(([n]) => !only || n.includes(only))) {
     for (const [size, viewport] of Object.entries(viewports)) {
       for (const colorScheme of ["light", "dark"]) {
         const context = await browser.newContext({ viewport, colorScheme });

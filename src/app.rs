@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::components::shell::Shell;
 use crate::pages::about::AboutPage;
 use crate::pages::catalogue::CataloguePage;
+use crate::pages::compare::ComparePage;
 use crate::pages::mission::MissionPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::search::SearchPage;
@@ -28,6 +29,7 @@ pub fn App(base: SiteBase) -> impl IntoView {
                     <Route path=path!("/") view=CataloguePage/>
                     <Route path=path!("/about") view=AboutPage/>
                     <Route path=path!("/search") view=SearchPage/>
+                    <Route path=path!("/compare") view=ComparePage/>
                     <Route path=path!("/missions/:id") view=MissionPage/>
                     <Route path=path!("/missions/:id/:section") view=SectionPage/>
                 </Routes>

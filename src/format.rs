@@ -1,6 +1,6 @@
 //! Turning data into the words and numbers a reader sees (English for now).
 
-use crate::data::Date;
+use crate::data::{BudgetKind, Date};
 
 /// "Resolution 1770 (2007)".
 pub fn resolution_label(number: u32, year: u16) -> String {
@@ -45,6 +45,16 @@ pub fn usd_short(amount: u64) -> String {
         format!("${}.{} million", group_thousands(tenths / 10), tenths % 10)
     } else {
         usd(amount)
+    }
+}
+
+/// Where a budget figure stands: "Proposed", "As reported"…
+pub fn budget_stage(kind: BudgetKind) -> &'static str {
+    match kind {
+        BudgetKind::Proposed => "Proposed",
+        BudgetKind::Approved => "Approved",
+        BudgetKind::Revised => "Revised",
+        BudgetKind::Reported => "As reported",
     }
 }
 

@@ -7,6 +7,7 @@ pub mod app;
 pub mod catalogue;
 pub mod chart;
 pub mod citations;
+pub mod compare;
 pub mod components;
 pub mod data;
 pub mod dom;

@@ -80,13 +80,20 @@ pub fn section(id: &str, section: Section) -> String {
     format!("/missions/{id}/{}", section.slug())
 }
 
-/// Missions side by side: `/compare?ids=unami,unama`.
+/// Missions side by side: `/compare?ids=unami,unama`, or `/compare` for none.
+///
+/// The ids are written as given, comma-separated; anything but letters,
+/// digits and `-._~` is percent-encoded, so an id typed into the address
+/// cannot add parameters or break the query.
 pub fn compare(ids: &[&str]) -> String {
     if ids.is_empty() {
-        "/compare".to_owned()
-    } else {
-        format!("/compare?ids={}", ids.join(","))
+        return "/compare".to_owned();
     }
+    let encoded: Vec<String> = ids
+        .iter()
+        .map(|id| crate::catalogue::encode_query_value(id))
+        .collect();
+    format!("/compare?ids={}", encoded.join(","))
 }
 
 /// Search across every mission: `/search?q=canal+hotel`.
@@ -141,10 +148,24 @@ mod tests {
             section("unami", Section::Timeline),
             "/missions/unami/timeline"
         );
-        assert_eq!(compare(&["unami", "unama"]), "/compare?ids=unami,unama");
-        assert_eq!(compare(&[]), "/compare");
         assert_eq!(search(" canal hotel "), "/search?q=canal+hotel");
         assert_eq!(search(""), "/search");
+    }
+
+    #[test]
+    fn compare_writes_ids_comma_separated() {
+        assert_eq!(compare(&[]), "/compare");
+        assert_eq!(compare(&["unami"]), "/compare?ids=unami");
+        assert_eq!(compare(&["unami", "unama"]), "/compare?ids=unami,unama");
+        assert_eq!(
+            compare(&["unsom-untmis", "ose-syria"]),
+            "/compare?ids=unsom-untmis,ose-syria"
+        );
+        // Whatever was typed stays one value: no new parameter, no extra id.
+        assert_eq!(
+            compare(&["a&b=c", "x,y", "é"]),
+            "/compare?ids=a%26b%3Dc,x%2Cy,%C3%A9"
+        );
     }
 
     #[test]

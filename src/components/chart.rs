@@ -74,8 +74,18 @@ pub struct Mark {
     pub hollow: bool,
 }
 
-/// The tooltip and accessible text of a mark (read when the mark is focused).
-fn tip(mark: &Mark, class: String) -> impl IntoView + use<> {
+/// One line of a [`TimeChart`]: its name, for the legend and the tooltips,
+/// and its marks in time order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub marks: Vec<Mark>,
+}
+
+/// The tooltip and accessible text of a mark (read when the mark is
+/// focused); `series` names its line where a chart has several.
+fn tip(mark: &Mark, class: String, series: Option<&str>) -> impl IntoView + use<> {
+    let series = series.map(|name| view! { <span class="tip-series">{name.to_owned()}</span> });
     let details = mark
         .details
         .iter()
@@ -83,6 +93,7 @@ fn tip(mark: &Mark, class: String) -> impl IntoView + use<> {
         .collect_view();
     view! {
         <span class=format!("tip {class}")>
+            {series}
             <span class="tip-label">{mark.label.clone()}</span>
             <span class="tip-value">{mark.value_text.clone()}</span>
             {details}
@@ -90,40 +101,54 @@ fn tip(mark: &Mark, class: String) -> impl IntoView + use<> {
     }
 }
 
-/// Points over time joined by a line, on a value axis starting at 0.
+/// Points over time joined by a line, on a value axis starting at 0: one
+/// line per series. With several, each has its own colour, marker shape and
+/// line pattern (`series-0`, `series-1`… in the stylesheet), so they can be
+/// told apart without colour, and a legend names them; a single series is
+/// drawn as a plain chart, without a legend.
 #[component]
 pub fn TimeChart(
-    marks: Vec<Mark>,
+    series: Vec<Series>,
     /// What the values count, for the axis: "People".
     #[prop(into)]
     unit: String,
     /// Formats an axis value: 1000 → "1,000".
     format_value: fn(f64) -> String,
 ) -> impl IntoView {
+    let all = || series.iter().flat_map(|s| s.marks.iter());
     let (Some(first), Some(last)) = (
-        marks.iter().map(|m| m.x).reduce(f64::min),
-        marks.iter().map(|m| m.x).reduce(f64::max),
+        all().map(|m| m.x).reduce(f64::min),
+        all().map(|m| m.x).reduce(f64::max),
     ) else {
         return None;
     };
     let (x0, x1) = (first.floor(), last.ceil().max(first.floor() + 1.0));
-    let max = marks.iter().map(|m| m.value).fold(0.0, f64::max);
+    let max = all().map(|m| m.value).fold(0.0, f64::max);
     let ticks = value_ticks(max, 4);
     let top = ticks.last().copied().unwrap_or(1.0);
     let x = move |v: f64| percent(v, x0, x1);
     let y = move |v: f64| 100.0 - percent(v, 0.0, top);
-    let line = marks
+    let several = series.len() > 1;
+    let lines = series
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            format!(
-                "{}{:.2},{:.2}",
-                if i == 0 { "M" } else { "L" },
-                x(m.x),
-                y(m.value)
-            )
+        .map(|(i, s)| {
+            let d = s
+                .marks
+                .iter()
+                .enumerate()
+                .map(|(j, m)| {
+                    format!(
+                        "{}{:.2},{:.2}",
+                        if j == 0 { "M" } else { "L" },
+                        x(m.x),
+                        y(m.value)
+                    )
+                })
+                .collect::<String>();
+            view! { <path class=format!("line series-{i}") d=d/> }
         })
-        .collect::<String>();
+        .collect_view();
     let grid = ticks
         .iter()
         .map(|t| format!("M0,{:.2}H100", y(*t)))
@@ -139,19 +164,53 @@ pub fn TimeChart(
         })
         .collect_view();
     let dismissed = RwSignal::new(false);
-    let points = marks
+    let points = series
         .iter()
-        .map(|m| {
-            let (px, py) = (x(m.x), y(m.value));
-            let class = if m.hollow { "point hollow" } else { "point" };
-            view! {
-                <li class=class tabindex="0" style=format!("left:{px:.2}%;top:{py:.2}%")>
-                    {tip(m, tip_placement(px, py, 35.0))}
-                </li>
-            }
+        .enumerate()
+        .map(|(i, s)| {
+            let name = several.then_some(s.name.as_str());
+            let items = s
+                .marks
+                .iter()
+                .map(|m| {
+                    let (px, py) = (x(m.x), y(m.value));
+                    let class = if m.hollow { "point hollow" } else { "point" };
+                    view! {
+                        <li class=class tabindex="0" style=format!("left:{px:.2}%;top:{py:.2}%")>
+                            {tip(m, tip_placement(px, py, 35.0), name)}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let label = match name {
+                Some(name) => format!("{name}: figures in the chart"),
+                None => "Figures in the chart".to_owned(),
+            };
+            view! { <ul class=format!("points series-{i}") aria-label=label>{items}</ul> }
         })
         .collect_view();
+    let legend = several.then(|| {
+        let items = series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                view! {
+                    <li class=format!("series-{i}")>
+                        <span class="legend-key" aria-hidden="true">
+                            <svg viewBox="0 0 40 12" focusable="false">
+                                <path class="line" d="M0,6H40"/>
+                            </svg>
+                            <span class="legend-mark"></span>
+                        </span>
+                        {s.name.clone()}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="legend chart-legend" aria-label="Lines in the chart">{items}</ul> }
+    });
     Some(view! {
+        {legend}
         <div
             class="time-chart"
             class:dismissed=move || dismissed.get()
@@ -167,10 +226,10 @@ pub fn TimeChart(
             <div class="plot">
                 <svg viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     <path class="grid" d=grid/>
-                    <path class="line" d=line/>
+                    {lines}
                 </svg>
                 <div class="ticks" aria-hidden="true">{y_labels}{x_labels}</div>
-                <ul class="points" aria-label="Figures in the chart">{points}</ul>
+                {points}
             </div>
         </div>
     })
@@ -199,7 +258,7 @@ pub fn BarChart(marks: Vec<Mark>) -> impl IntoView {
                         </svg>
                         <span class="bar-value">{m.value_text.clone()}</span>
                     </span>
-                    {tip(m, String::new())}
+                    {tip(m, String::new(), None)}
                 </li>
             }
         })

@@ -23,16 +23,36 @@ pub fn Cite(
     mission: Arc<Mission>,
     /// The ids of the sources the fact cites.
     refs: Vec<String>,
+    /// Link to the mission's sources page rather than to this page's
+    /// footnotes: for facts shown away from the mission's own pages (the
+    /// compare page), where the link also names the mission.
+    #[prop(optional)]
+    to_sources_page: bool,
 ) -> impl IntoView {
     let numbers = mission.source_numbers(&refs);
+    let sources_page = to_sources_page.then(|| {
+        use_context::<SiteBase>()
+            .unwrap_or_default()
+            .href(&routes::section(&mission.id, Section::Sources))
+    });
     (!numbers.is_empty()).then(|| {
         view! {
             <sup class="cite">
                 {numbers
                     .into_iter()
                     .map(|n| {
+                        let anchor = source_anchor(n);
+                        let on_page = here(&anchor);
+                        let (elsewhere, label) = match &sources_page {
+                            Some(page) => (
+                                Some(format!("{page}#{anchor}")),
+                                format!("{} source {n}", mission.acronym),
+                            ),
+                            None => (None, format!("Source {n}")),
+                        };
+                        let href = move || elsewhere.clone().unwrap_or_else(&on_page);
                         view! {
-                            <a href=here(&source_anchor(n)) aria-label=format!("Source {n}")>
+                            <a href=href aria-label=label>
                                 {format!("[{n}]")}
                             </a>
                         }

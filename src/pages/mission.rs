@@ -118,6 +118,11 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
             <section class="explore" aria-labelledby="explore-heading">
                 <h2 id="explore-heading">"Explore"</h2>
                 <ul class="section-cards">{cards}</ul>
+                <p class="compare-link">
+                    <a href=base.href(&routes::compare(&[mission.id.as_str()]))>
+                        "Compare with other missions"
+                    </a>
+                </p>
             </section>
         </div>
         <PageSources mission=mission.clone() page=None/>

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod catalogue;
+pub mod compare;
 pub mod mission;
 pub mod not_found;
 pub mod search;

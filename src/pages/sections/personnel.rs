@@ -8,11 +8,11 @@ use leptos::prelude::*;
 
 use crate::chart::{csv, year_position};
 use crate::citations::anchors;
-use crate::components::chart::{BarChart, ChartFigure, Mark, TimeChart};
+use crate::components::chart::{BarChart, ChartFigure, Mark, Series, TimeChart};
 use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
 use crate::data::{BudgetFigure, BudgetKind, Mission, PersonnelFigure};
-use crate::format::{count, head_count, usd, usd_short};
+use crate::format::{budget_stage as stage, count, head_count, usd, usd_short};
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     let personnel = if m.personnel.is_empty() {
@@ -51,7 +51,8 @@ fn sources_line(m: &Mission, refs: &[String]) -> String {
     }
 }
 
-fn source_urls(m: &Mission, refs: &[String]) -> String {
+/// The web addresses of the sources, space-separated, for CSV files.
+pub fn source_urls(m: &Mission, refs: &[String]) -> String {
     refs.iter()
         .filter_map(|r| m.sources.iter().find(|s| &s.id == r))
         .map(|s| s.url.clone())
@@ -73,11 +74,13 @@ fn parts_text(p: &PersonnelFigure) -> String {
         .join("; ")
 }
 
-fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
+/// The dated personnel figures as chart marks, in time order (the compare
+/// page draws these too, one line per mission).
+pub fn personnel_marks(m: &Mission) -> Vec<Mark> {
     let mut dated: Vec<&PersonnelFigure> =
         m.personnel.iter().filter(|p| p.as_of.is_some()).collect();
     dated.sort_by_key(|p| p.as_of);
-    let marks: Vec<Mark> = dated
+    dated
         .iter()
         .filter_map(|p| {
             let d = p.as_of?;
@@ -98,8 +101,12 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
                 hollow: p.approximate,
             })
         })
-        .collect();
-    let undated = m.personnel.len() - dated.len();
+        .collect()
+}
+
+fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let marks = personnel_marks(m);
+    let undated = m.personnel.len() - marks.len();
     let rows = m
         .personnel
         .iter()
@@ -164,7 +171,11 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
         &csv_rows,
     );
     let chart = view! {
-        <TimeChart marks=marks unit="People" format_value=|v| count(v as u32)/>
+        <TimeChart
+            series=vec![Series { name: m.acronym.clone(), marks }]
+            unit="People"
+            format_value=|v| count(v as u32)
+        />
         <p class="chart-note">
             "Hollow points are approximate figures. "
             {(undated > 0).then(|| format!(
@@ -242,15 +253,6 @@ fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
             <ul class="breakdowns">{rows}</ul>
         }
     })
-}
-
-fn stage(kind: BudgetKind) -> &'static str {
-    match kind {
-        BudgetKind::Proposed => "Proposed",
-        BudgetKind::Approved => "Approved",
-        BudgetKind::Revised => "Revised",
-        BudgetKind::Reported => "As reported",
-    }
 }
 
 fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {

@@ -1,0 +1,635 @@
+//! `/compare?ids=unami,unama`: two to four missions side by side. Key facts
+//! in one table, staff numbers on one chart, mandate areas, and timelines
+//! aligned by year. Every fact links to its source on the mission's own
+//! sources page.
+//!
+//! The missions are chosen in the address; a GET form adds one and a link
+//! removes one, so the page works without JavaScript. With it, adding
+//! navigates within the app (Back undoes it). Reading the address and the
+//! figures each column shows is in [`crate::compare`].
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::chart::csv;
+use crate::citations::anchors;
+use crate::compare::{
+    Choice, FACT_ROWS, MAX_MISSIONS, Piece, aligned_years, canonical_query, key_facts, parse_ids,
+};
+use crate::components::chart::{ChartFigure, Series, TimeChart};
+use crate::components::cite::Cite;
+use crate::components::data_table::DataTable;
+use crate::components::load_state::{LoadFailed, Loading};
+use crate::data::load::{load_index, load_mission, loaded_mission};
+use crate::data::{LoadError, Mission, MissionIndex};
+use crate::format::{and_list, count, head_count};
+use crate::pages::sections::personnel::{personnel_marks, source_urls};
+use crate::routes::{self, Section};
+use crate::site::SiteBase;
+
+/// `/compare`: reads the ids, loads the index, then the missions.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let location = use_location();
+    let ids =
+        Memo::new(move |_| parse_ids(&location.query.read().get_all("ids").unwrap_or_default()));
+    // The address keeps one form, `?ids=a,b`, whatever form brought the
+    // reader here (a form of checkboxes sends `?ids=a&ids=b`).
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if !location.pathname.get().ends_with(&routes::compare(&[])) {
+            return;
+        }
+        let ids = ids.get();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        if location.search.get() != canonical_query(&ids) {
+            navigate(
+                &routes::compare(&ids),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    let index = LocalResource::new(move || load_index(base.clone()));
+    let retry = Callback::new(move |()| index.refetch());
+    view! {
+        {move || match index.get() {
+            None => view! {
+                <Title text="Compare missions"/>
+                <Loading label="Loading the list of missions"/>
+            }
+            .into_any(),
+            Some(Err(error)) => view! {
+                <Title text="Could not load the page"/>
+                <LoadFailed error=error on_retry=retry/>
+            }
+            .into_any(),
+            Some(Ok(index)) => view! { <Comparison index=index ids=ids/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Comparison(index: Arc<MissionIndex>, ids: Memo<Vec<String>>) -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let known = index.clone();
+    let choice =
+        Memo::new(move |_| Choice::new(&ids.get(), |id| known.missions.iter().any(|m| m.id == id)));
+    let missions = LocalResource::new({
+        let base = base.clone();
+        move || {
+            let chosen = choice.get().chosen;
+            let base = base.clone();
+            async move {
+                let mut out = Vec::new();
+                for id in chosen {
+                    let result = load_mission(base.clone(), id.clone()).await;
+                    out.push((id, result));
+                }
+                out
+            }
+        }
+    });
+    let retry = Callback::new(move |()| missions.refetch());
+    // The page is drawn anew when the choice changes: start a screen reader
+    // at its new heading, as after any other navigation.
+    Effect::new(move |previous: Option<()>| {
+        choice.track();
+        if previous.is_some() {
+            crate::dom::focus(crate::components::shell::MAIN_ID);
+        }
+    });
+    let selected = RwSignal::new(String::new());
+    let navigate = use_navigate();
+    let add = Callback::new(move |()| {
+        let id = selected.get_untracked();
+        if !id.is_empty() {
+            selected.set(String::new());
+            navigate(
+                &routes::compare(&choice.get_untracked().with(&id)),
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    move || {
+        let c = choice.get();
+        let results = missions.get();
+        let names: Vec<String> = c.chosen.iter().map(|id| acronym_of(&index, id)).collect();
+        let names = and_list(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        let (heading, description) = if c.chosen.len() < 2 {
+            (
+                "Compare missions".to_owned(),
+                "Two to four UN field missions side by side: key facts, staff numbers, mandate areas and timelines, each fact with its source.".to_owned(),
+            )
+        } else {
+            (
+                format!("{names} compared"),
+                format!(
+                    "Key facts, staff numbers, mandate areas and timelines of {names} side by side, each fact with its source."
+                ),
+            )
+        };
+        let lede = if c.chosen.len() >= 2 {
+            "Key facts, staff numbers over time, mandate areas and timelines side by side. \
+             Each fact links to its source on the mission's own list of sources."
+                .to_owned()
+        } else {
+            let ask = match c.chosen.first() {
+                Some(id) => format!(
+                    "Choose a second mission to compare with {}.",
+                    acronym_of(&index, id)
+                ),
+                None => "Choose at least two missions to compare.".to_owned(),
+            };
+            format!(
+                "This page sets two to four missions side by side: their key facts in one table, \
+                 their staff numbers over time on one chart, their mandate areas, and their \
+                 timelines aligned year by year. Every fact links to its source. {ask}"
+            )
+        };
+        let ignored = c.messages(|id| acronym_of(&index, id));
+        let ignored = (!ignored.is_empty()).then(|| {
+            view! {
+                <div class="notice compare-ignored">
+                    {ignored.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                </div>
+            }
+        });
+        view! {
+            <Title text=heading.clone()/>
+            <Meta name="description" content=description/>
+            <h1>{heading}</h1>
+            <p class="lede">{lede}</p>
+            {ignored}
+            {chooser(&index, &c, selected, add)}
+            <div class="compare-body">{body(&c, results, retry)}</div>
+        }
+    }
+}
+
+/// Each chosen mission's id and what loading its file gave.
+type Loaded = Vec<(String, Result<Option<Arc<Mission>>, LoadError>)>;
+
+/// What the missions' files give: the comparison, an alert for each file
+/// that could not be loaded, or a placeholder while they load.
+fn body(c: &Choice, results: Option<Loaded>, retry: Callback<()>) -> AnyView {
+    let mut loaded: Vec<Arc<Mission>> = Vec::new();
+    let mut failed = Vec::new();
+    for id in &c.chosen {
+        // Missions loaded earlier in the visit show at once.
+        if let Some(m) = loaded_mission(id) {
+            loaded.push(m);
+            continue;
+        }
+        match results
+            .as_ref()
+            .and_then(|r| r.iter().find(|(x, _)| x == id))
+        {
+            Some((_, Ok(Some(m)))) => loaded.push(m.clone()),
+            Some((_, Err(error))) => failed.push((id.clone(), error.clone())),
+            // The index lists it, so this does not happen; nothing to show.
+            Some((_, Ok(None))) => {}
+            None => return view! { <Loading label="Loading the missions"/> }.into_any(),
+        }
+    }
+    let failures = failed
+        .into_iter()
+        .map(|(id, error)| {
+            view! { <LoadFailed error=error on_retry=retry part=format!("{id} could not be loaded")/> }
+        })
+        .collect_view();
+    let sections = (loaded.len() >= 2).then(|| {
+        view! {
+            {key_facts_table(&loaded)}
+            {personnel_chart(&loaded)}
+            {mandate_areas(&loaded)}
+            {aligned_timelines(&loaded)}
+        }
+    });
+    view! { {failures} {sections} }.into_any()
+}
+
+/// A mission's acronym from the index, or its id if the index lacks it.
+fn acronym_of(index: &MissionIndex, id: &str) -> String {
+    index
+        .missions
+        .iter()
+        .find(|m| m.id == id)
+        .map_or_else(|| id.to_owned(), |m| m.acronym.clone())
+}
+
+/// The missions chosen, each with a link removing it, and a GET form adding
+/// one (without script, the browser submits it; with script, `add` navigates).
+fn chooser(
+    index: &MissionIndex,
+    c: &Choice,
+    selected: RwSignal<String>,
+    add: Callback<()>,
+) -> impl IntoView + use<> {
+    let base = expect_context::<SiteBase>();
+    let items = c
+        .chosen
+        .iter()
+        .filter_map(|id| index.missions.iter().find(|m| &m.id == id))
+        .map(|m| {
+            view! {
+                <li>
+                    <a class="chosen-name" href=base.href(&routes::mission(&m.id))>
+                        <span class="chosen-acronym">{m.acronym.clone()}</span>
+                        " "
+                        {m.name.en().to_owned()}
+                    </a>
+                    <a
+                        class="button-secondary"
+                        href=base.href(&routes::compare(&c.without(&m.id)))
+                        aria-label=format!("Remove {} from the comparison", m.acronym)
+                    >
+                        "Remove"
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let form = if c.chosen.len() >= MAX_MISSIONS {
+        view! {
+            <p>{format!("{MAX_MISSIONS} missions is the most this page compares: remove one to add another.")}</p>
+        }
+        .into_any()
+    } else {
+        let options = index
+            .missions
+            .iter()
+            .filter(|m| !c.chosen.contains(&m.id))
+            .map(|m| {
+                view! { <option value=m.id.clone()>{format!("{} ({})", m.acronym, m.country.en())}</option> }
+            })
+            .collect_view();
+        let current = (!c.chosen.is_empty())
+            .then(|| view! { <input type="hidden" name="ids" value=c.chosen.join(",")/> });
+        view! {
+            <form
+                class="filters compare-add"
+                method="get"
+                action=base.href(&routes::compare(&[]))
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    add.run(());
+                }
+            >
+                {current}
+                <label class="select">
+                    <span>"Add a mission"</span>
+                    <select name="ids" required on:change=move |ev| selected.set(event_target_value(&ev))>
+                        <option value="">"Choose…"</option>
+                        {options}
+                    </select>
+                </label>
+                <button type="submit" class="button">"Add to the comparison"</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="compare-choose" aria-labelledby="choose-heading">
+            <h2 id="choose-heading">"Missions compared"</h2>
+            {(!c.chosen.is_empty()).then(|| view! { <ul class="chosen">{items}</ul> })}
+            {form}
+        </section>
+    }
+}
+
+/// "Not in the data", for a fact a mission's file does not have.
+fn missing() -> AnyView {
+    view! { <span class="missing">"Not in the data"</span> }.into_any()
+}
+
+/// Column headers: each mission's acronym, linked to its overview.
+fn mission_headers(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
+    let base = expect_context::<SiteBase>();
+    missions
+        .iter()
+        .map(|m| {
+            view! {
+                <th scope="col">
+                    <a href=base.href(&routes::mission(&m.id))>{m.acronym.clone()}</a>
+                    <span class="col-country">{m.country.en().to_owned()}</span>
+                </th>
+            }
+        })
+        .collect_view()
+}
+
+/// Status, establishment, end, headquarters, head, staff, budget, counts:
+/// a row each, a column per mission.
+fn key_facts_table(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
+    let base = expect_context::<SiteBase>();
+    let facts: Vec<_> = missions.iter().map(|m| key_facts(m)).collect();
+    let body = FACT_ROWS
+        .iter()
+        .enumerate()
+        .map(|(row, label)| {
+            let cells = missions
+                .iter()
+                .zip(&facts)
+                .map(|(m, f)| {
+                    let cell = match f[row].as_slice() {
+                        [] => missing(),
+                        [one] => pieces(&base, m, one),
+                        many => {
+                            let items = many
+                                .iter()
+                                .map(|fact| view! { <li>{pieces(&base, m, fact)}</li> })
+                                .collect_view();
+                            view! { <ul class="plain">{items}</ul> }.into_any()
+                        }
+                    };
+                    view! { <td>{cell}</td> }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{*label}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let names: Vec<&str> = missions.iter().map(|m| m.acronym.as_str()).collect();
+    view! {
+        <section class="compare-section" aria-labelledby="compare-facts-heading">
+            <h2 id="compare-facts-heading">"Key facts"</h2>
+            <div class="table-scroll" role="region" aria-label="Key facts, side by side" tabindex="0">
+                <table class="compare-table">
+                    <caption>{format!("Key facts of {}, each with its sources", and_list(&names))}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col"><span class="visually-hidden">"Fact"</span></th>
+                            {mission_headers(missions)}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// A fact's pieces; citations link to the mission's sources page.
+fn pieces(base: &SiteBase, m: &Arc<Mission>, fact: &[Piece]) -> AnyView {
+    fact.iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.clone().into_any(),
+            Piece::Date(d) => view! { <time datetime=d.iso()>{d.to_english()}</time> }.into_any(),
+            Piece::Figure(t) => view! { <strong class="figure">{t.clone()}</strong> }.into_any(),
+            Piece::Link(path, text) => {
+                view! { <a href=base.href(path)>{text.clone()}</a> }.into_any()
+            }
+            Piece::Cite(refs) => cite(m, refs.clone()).into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn cite(m: &Arc<Mission>, refs: Vec<String>) -> impl IntoView + use<> {
+    view! { <Cite mission=m.clone() refs=refs to_sources_page=true/> }
+}
+
+/// Every dated staff figure on one chart, a line per mission, with the
+/// figures as a table and a CSV file.
+fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
+    let series: Vec<Series> = missions
+        .iter()
+        .map(|m| Series {
+            name: m.acronym.clone(),
+            marks: personnel_marks(m),
+        })
+        .filter(|s| !s.marks.is_empty())
+        .collect();
+    let without: Vec<&str> = missions
+        .iter()
+        .filter(|m| m.personnel.iter().all(|p| p.as_of.is_none()))
+        .map(|m| m.acronym.as_str())
+        .collect();
+    let undated: usize = missions
+        .iter()
+        .map(|m| m.personnel.iter().filter(|p| p.as_of.is_none()).count())
+        .sum();
+    let heading = view! { <h2 id="compare-personnel-heading">"Personnel over time"</h2> };
+    if series.is_empty() {
+        return view! {
+            <section class="compare-section" aria-labelledby="compare-personnel-heading">
+                {heading}
+                <p class="notice">"Our sources give no dated staff numbers for these missions."</p>
+            </section>
+        }
+        .into_any();
+    }
+    let mut figures = Vec::new();
+    for m in missions {
+        let mut list: Vec<_> = m.personnel.iter().collect();
+        // Dated figures in time order, then the undated ones.
+        list.sort_by_key(|p| (p.as_of.is_none(), p.as_of));
+        figures.extend(list.into_iter().map(|p| (m.clone(), p)));
+    }
+    let rows = figures
+        .iter()
+        .map(|(m, p)| {
+            let when = match (p.as_of, &p.date_note) {
+                (Some(d), _) => view! { <time datetime=d.iso()>{d.to_english()}</time> }.into_any(),
+                (None, Some(n)) => n.en().to_owned().into_any(),
+                (None, None) => "Undated".into_any(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{m.acronym.clone()}</th>
+                    <td>{when}</td>
+                    <td class="num">{head_count(p.total, p.approximate)}</td>
+                    <td>{cite(m, p.sources.clone())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = view! {
+        <DataTable
+            label="Personnel figures of the missions compared"
+            caption="Personnel figures, as each source dates them"
+            columns=&["Mission", "As of", "People", "Sources"]
+        >
+            {rows}
+        </DataTable>
+    };
+    let csv_rows: Vec<Vec<String>> = figures
+        .iter()
+        .map(|(m, p)| {
+            vec![
+                m.acronym.clone(),
+                p.as_of.map(|d| d.iso()).unwrap_or_default(),
+                p.date_note
+                    .as_ref()
+                    .map(|n| n.en().to_owned())
+                    .unwrap_or_default(),
+                p.total.to_string(),
+                if p.approximate { "yes" } else { "no" }.to_owned(),
+                source_urls(m, &p.sources),
+            ]
+        })
+        .collect();
+    let text = csv(
+        &[
+            "mission",
+            "as_of",
+            "date_note",
+            "people",
+            "approximate",
+            "sources",
+        ],
+        &csv_rows,
+    );
+    let names: Vec<&str> = missions.iter().map(|m| m.acronym.as_str()).collect();
+    let ids: Vec<&str> = missions.iter().map(|m| m.id.as_str()).collect();
+    let chart = view! {
+        <TimeChart series=series unit="People" format_value=|v| count(v as u32)/>
+        <p class="chart-note">
+            "Each mission has its own colour, marker shape and line pattern, named in the legend. "
+            "Hollow points are approximate figures. "
+            {(!without.is_empty()).then(|| format!(
+                "No dated staff figures in our data for {}. ",
+                and_list(&without)
+            ))}
+            {(undated > 0).then(|| format!(
+                "{undated} figure{} without a date {} in the table only.",
+                if undated == 1 { "" } else { "s" },
+                if undated == 1 { "is" } else { "are" },
+            ))}
+        </p>
+    };
+    view! {
+        <section class="compare-section" aria-labelledby="compare-personnel-heading">
+            {heading}
+            <ChartFigure
+                id="compare-personnel-chart"
+                caption=format!("Personnel of {} over time", and_list(&names))
+                csv_name=format!("{}-personnel.csv", ids.join("-"))
+                csv=text
+                anchor_prefix="compare-personnel-"
+                chart=chart.into_any()
+                table=table.into_any()
+            />
+        </section>
+    }
+    .into_any()
+}
+
+/// Each mission's mandate areas, linked to their place on its mandate page.
+fn mandate_areas(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
+    let base = expect_context::<SiteBase>();
+    let columns = missions
+        .iter()
+        .map(|m| {
+            let page = base.href(&routes::section(&m.id, Section::Mandate));
+            let list = if m.mandate.is_empty() {
+                missing()
+            } else {
+                let items = m
+                    .mandate
+                    .iter()
+                    .map(|a| {
+                        let href = format!("{page}#{}", anchors::mandate_area(&a.id));
+                        view! { <li><a href=href>{a.title.en().to_owned()}</a></li> }
+                    })
+                    .collect_view();
+                view! { <ul>{items}</ul> }.into_any()
+            };
+            let heading_id = format!("compare-mandate-{}", m.id);
+            let labelled_by = heading_id.clone();
+            view! {
+                <section class="compare-column" aria-labelledby=labelled_by>
+                    <h3 id=heading_id>{m.acronym.clone()}</h3>
+                    {list}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="compare-section" aria-labelledby="compare-mandate-heading">
+            <h2 id="compare-mandate-heading">"Mandate areas"</h2>
+            <div class="compare-columns">{columns}</div>
+        </section>
+    }
+}
+
+/// The missions' resolutions and events in one table, a row per year.
+fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
+    let base = expect_context::<SiteBase>();
+    let refs: Vec<&Mission> = missions.iter().map(|m| m.as_ref()).collect();
+    let pages: Vec<String> = missions
+        .iter()
+        .map(|m| base.href(&routes::section(&m.id, Section::Timeline)))
+        .collect();
+    let rows = aligned_years(&refs)
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .cells
+                .iter()
+                .zip(&pages)
+                .map(|(entries, page)| {
+                    if entries.is_empty() {
+                        return view! {
+                            <td>
+                                <span class="none" aria-hidden="true">"–"</span>
+                                <span class="visually-hidden">"Nothing in our data"</span>
+                            </td>
+                        }
+                        .into_any();
+                    }
+                    let items = entries
+                        .iter()
+                        .map(|e| {
+                            let href = format!("{page}#{}", e.anchor);
+                            view! {
+                                <li class=format!("entry-{}", e.kind.slug())>
+                                    <a href=href>
+                                        <time datetime=e.date.iso()>{e.date.to_english()}</time>
+                                        <span class="entry-label">{e.title.clone()}</span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <td><ul class="compare-entries">{items}</ul></td> }.into_any()
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{row.year.to_string()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="compare-section" aria-labelledby="compare-timeline-heading">
+            <h2 id="compare-timeline-heading">"Timelines, year by year"</h2>
+            <p class="hint">"Each entry links to its place on the mission's timeline, with its sources."</p>
+            <div class="table-scroll" role="region" aria-label="Timelines, year by year" tabindex="0">
+                <table class="compare-table compare-years">
+                    <caption>"Resolutions and events by year"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Year"</th>
+                            {mission_headers(missions)}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
