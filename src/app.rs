@@ -19,10 +19,11 @@ use crate::site::SiteBase;
 #[component]
 pub fn App(base: SiteBase) -> impl IntoView {
     provide_meta_context();
-    let router_base = base.as_str().to_owned();
+    let router_base = base.router_base();
+    let site_name = base.locale().strings().site_name();
     provide_context(base);
     view! {
-        <Title formatter=|page: String| format!("{page} · Mission Pages")/>
+        <Title formatter=move |page: String| format!("{page} · {site_name}")/>
         <Router base=router_base>
             <Shell>
                 <Routes fallback=NotFound>

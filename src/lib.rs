@@ -12,6 +12,7 @@ pub mod components;
 pub mod data;
 pub mod dom;
 pub mod format;
+pub mod i18n;
 pub mod pages;
 pub mod routes;
 pub mod search;
@@ -19,13 +20,27 @@ pub mod site;
 pub mod theme;
 pub mod timeline;
 
-/// Mounts the app into `<body>`, reading the site's base from `<base href>`.
+/// Mounts the app into `<body>`, reading the site's base from `<base href>`
+/// and the language from the address (`/ar/...` is Arabic), which it also
+/// writes into `<html lang dir>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let base = web_sys::window()
-        .and_then(|w| w.document())
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    let site = document
+        .as_ref()
         .and_then(|d| d.base_uri().ok().flatten())
         .map(|uri| site::SiteBase::from_public_url(&uri))
         .unwrap_or_default();
+    let path = window
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let under_root = path.strip_prefix(site.root()).unwrap_or(&path);
+    let (locale, _) = i18n::Locale::split_path(under_root);
+    if let Some(html) = document.and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", locale.code());
+        let _ = html.set_attribute("dir", locale.dir());
+    }
+    let base = site.in_locale(locale);
     leptos::mount::mount_to_body(move || leptos::view! { <app::App base=base/> });
 }

@@ -4,13 +4,23 @@
 //! (`/repo/` on GitHub Pages). Every link and data address goes through
 //! [`SiteBase`] so that none escapes the sub-path.
 
-/// The path prefix the site is served under: `""` at the root, else like `/some/path`.
+use crate::i18n::Locale;
+
+/// Where the site is served from and in which language it is being read.
+///
+/// `root` is the path prefix of the whole site: `""` at the root, else like
+/// `/some/path`. Pages of a language other than English live under its code
+/// (`/some/path/ar/...`); data files are shared by all languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SiteBase(String);
+pub struct SiteBase {
+    root: String,
+    locale: Locale,
+}
 
 impl SiteBase {
     /// Reads the public URL Trunk writes into `<base href>`: a path (`/some/path/`)
-    /// or a whole address (`https://host/some/path/`).
+    /// or a whole address (`https://host/some/path/`). The language is English
+    /// until [`SiteBase::in_locale`] says otherwise.
     pub fn from_public_url(public_url: &str) -> SiteBase {
         let path = match public_url.split_once("://") {
             Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
@@ -18,23 +28,62 @@ impl SiteBase {
         };
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let trimmed = path.trim_matches('/');
-        if trimmed.is_empty() {
-            SiteBase::default()
+        let root = if trimmed.is_empty() {
+            String::new()
         } else {
-            SiteBase(format!("/{trimmed}"))
+            format!("/{trimmed}")
+        };
+        SiteBase {
+            root,
+            locale: Locale::DEFAULT,
         }
     }
 
-    /// The prefix to give the router: `""` or `/some/path`.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    /// The same site read in `locale`.
+    pub fn in_locale(self, locale: Locale) -> SiteBase {
+        SiteBase { locale, ..self }
     }
 
-    /// The address of a site path (which starts with `/`) under the base.
-    pub fn href(&self, path: &str) -> String {
-        debug_assert!(path.starts_with('/'), "site paths start with /: {path}");
-        format!("{}{path}", self.0)
+    /// The language pages are read in.
+    pub fn locale(&self) -> Locale {
+        self.locale
     }
+
+    /// The site's own prefix, without the language: `""` or `/some/path`.
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
+    /// The prefix to give the router: the root and the language's prefix
+    /// (`/some/path/ar`).
+    pub fn router_base(&self) -> String {
+        format!("{}{}", self.root, self.locale.prefix())
+    }
+
+    /// The address of a page (a site path, starting with `/`) in the current language.
+    pub fn href(&self, path: &str) -> String {
+        self.href_in(self.locale, path)
+    }
+
+    /// The address of a page in another language.
+    pub fn href_in(&self, locale: Locale, path: &str) -> String {
+        debug_assert!(path.starts_with('/'), "site paths start with /: {path}");
+        format!("{}{}{path}", self.root, locale.prefix())
+    }
+
+    /// The address of a file every language shares (`/data/index.json`).
+    pub fn asset(&self, path: &str) -> String {
+        debug_assert!(path.starts_with('/'), "site paths start with /: {path}");
+        format!("{}{path}", self.root)
+    }
+}
+
+/// The UI strings of the language being read (English outside the app).
+pub fn strings() -> &'static crate::i18n::Strings {
+    leptos::prelude::use_context::<SiteBase>()
+        .map(|b| b.locale())
+        .unwrap_or_default()
+        .strings()
 }
 
 /// The path of the page being shown (with the base), provided by the shell.
@@ -64,7 +113,7 @@ mod tests {
     fn root_has_an_empty_prefix() {
         for url in ["/", "", "http://127.0.0.1:8080/", "https://example.org"] {
             let base = SiteBase::from_public_url(url);
-            assert_eq!(base.as_str(), "", "{url}");
+            assert_eq!(base.root(), "", "{url}");
             assert_eq!(base.href("/missions/unami"), "/missions/unami");
         }
     }
@@ -78,9 +127,22 @@ mod tests {
             "https://owner.github.io/some/path/?x#y",
         ] {
             let base = SiteBase::from_public_url(url);
-            assert_eq!(base.as_str(), "/some/path", "{url}");
+            assert_eq!(base.root(), "/some/path", "{url}");
             assert_eq!(base.href("/"), "/some/path/");
             assert_eq!(base.href("/data/index.json"), "/some/path/data/index.json");
         }
+    }
+
+    #[test]
+    fn other_languages_prefix_pages_but_not_data() {
+        let ar = Locale::from_code("ar").unwrap();
+        let base = SiteBase::from_public_url("/some/path/").in_locale(ar);
+        assert_eq!(base.router_base(), "/some/path/ar");
+        assert_eq!(base.href("/missions/unami"), "/some/path/ar/missions/unami");
+        assert_eq!(base.href("/"), "/some/path/ar/");
+        assert_eq!(base.asset("/data/index.json"), "/some/path/data/index.json");
+        assert_eq!(base.href_in(Locale::DEFAULT, "/about"), "/some/path/about");
+        let root = SiteBase::from_public_url("/").in_locale(ar);
+        assert_eq!(root.router_base(), "/ar");
     }
 }

@@ -160,7 +160,7 @@ pub fn TimeChart(
     let x_labels = year_ticks(x0 as u16, x1 as u16, 8)
         .into_iter()
         .map(|yr| {
-            view! { <span class="tick tick-x" style=format!("left:{:.2}%", x(f64::from(yr)))>{yr.to_string()}</span> }
+            view! { <span class="tick tick-x" style=format!("inset-inline-start:{:.2}%", x(f64::from(yr)))>{yr.to_string()}</span> }
         })
         .collect_view();
     let dismissed = RwSignal::new(false);
@@ -176,7 +176,7 @@ pub fn TimeChart(
                     let (px, py) = (x(m.x), y(m.value));
                     let class = if m.hollow { "point hollow" } else { "point" };
                     view! {
-                        <li class=class tabindex="0" style=format!("left:{px:.2}%;top:{py:.2}%")>
+                        <li class=class tabindex="0" style=format!("inset-inline-start:{px:.2}%;top:{py:.2}%")>
                             {tip(m, tip_placement(px, py, 35.0), name)}
                         </li>
                     }

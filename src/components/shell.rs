@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::theme_toggle::ThemeToggle;
+use crate::i18n::Locale;
 use crate::routes;
-use crate::site::{CurrentPath, SiteBase, here};
+use crate::site::{CurrentPath, SiteBase, here, strings};
 use leptos_router::hooks::{use_location, use_navigate};
 
 /// The id of the `<main>` element, the skip link's target.
@@ -42,24 +43,29 @@ pub fn Shell(children: Children) -> impl IntoView {
     // The search page has its own, larger box.
     let on_search_page = move || location.pathname.get().ends_with(&routes::search(""));
     let _ = window_event_listener(leptos::ev::keydown, focus_search_on_slash);
+    let t = strings();
+    let translated_note = (base.locale() != Locale::DEFAULT).then(|| {
+        view! { <p class="translation-note">{t.footer_translations()}</p> }
+    });
     view! {
         <SkipLink/>
         <header class="site-header">
             <div class="wrap site-header-inner">
                 <a class="site-name" href=base.href(&routes::home())>
                     <span class="site-mark" aria-hidden="true"></span>
-                    "Mission Pages"
+                    {t.site_name()}
                 </a>
-                <nav class="site-nav" aria-label="Site">
+                <nav class="site-nav" aria-label=t.nav_label()>
                     <ul>
                         <li>
-                            <a href=base.href(&routes::home())>"Missions"</a>
+                            <a href=base.href(&routes::home())>{t.nav_missions()}</a>
                         </li>
                         <li>
-                            <a href=base.href(&routes::about())>"About"</a>
+                            <a href=base.href(&routes::about())>{t.nav_about()}</a>
                         </li>
                     </ul>
                 </nav>
+                <LanguageSwitch/>
                 {move || (!on_search_page()).then(|| view! { <SiteSearch/> })}
                 <ThemeToggle/>
             </div>
@@ -70,13 +76,88 @@ pub fn Shell(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <p>
-                    <strong>"Mission Pages is not an official United Nations website."</strong>
-                    " It is an independent reference. Every fact on it links to the public source it comes from: "
-                    <a href=base.href(&routes::about_sources())>"how we source and date facts"</a>
+                    <strong>{t.footer_not_official()}</strong>
+                    " " {t.footer_independent()} " "
+                    <a href=base.href(&routes::about_sources())>{t.footer_how_we_source()}</a>
                     "."
                 </p>
+                {translated_note}
             </div>
         </footer>
+    }
+}
+
+/// This page in the other published languages: a link per language that
+/// keeps the path, query and fragment, and the matching `hreflang` alternates
+/// in the head. A full page load, since each language has its own base.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let location = use_location();
+    let router_base = base.router_base();
+    // The page's path under the language's prefix, with its query and fragment.
+    let here = {
+        let router_base = router_base.clone();
+        move || {
+            let path = location.pathname.get();
+            let page = path.strip_prefix(router_base.as_str()).unwrap_or(&path);
+            let page = if page.is_empty() { "/" } else { page }.to_owned();
+            (page, location.search.get(), location.hash.get())
+        }
+    };
+    let current = base.locale();
+    let address = move |locale: Locale, (page, search, hash): &(String, String, String)| {
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        format!("{}{query}{hash}", base.href_in(locale, page))
+    };
+    let links = Locale::ALL
+        .into_iter()
+        .filter(|l| l.is_published() && *l != current)
+        .map(|l| {
+            let (here, address) = (here.clone(), address.clone());
+            view! {
+                <a
+                    class="language-link"
+                    href=move || address(l, &here())
+                    hreflang=l.code()
+                    lang=l.code()
+                    dir=l.dir()
+                    rel="alternate external"
+                >
+                    {l.native_name()}
+                </a>
+            }
+        })
+        .collect_view();
+    // Alternates name every published language, this one included, and the
+    // default for readers whose language the site lacks.
+    let alternates = move || {
+        let (page, search, _) = here();
+        Locale::ALL
+            .into_iter()
+            .filter(|l| l.is_published())
+            .map(|l| (l.code(), l))
+            .chain(std::iter::once(("x-default", Locale::DEFAULT)))
+            .map(|(hreflang, l)| {
+                let href = crate::dom::absolute(&address(
+                    l,
+                    &(page.clone(), search.clone(), String::new()),
+                ));
+                view! { <leptos_meta::Link rel="alternate" hreflang=hreflang href=href/> }
+            })
+            .collect_view()
+    };
+    let label = strings().language_switch_label();
+    let any = Locale::ALL
+        .into_iter()
+        .any(|l| l.is_published() && l != current);
+    view! {
+        {any.then(|| view! { <nav class="language-switch" aria-label=label>{links}</nav> })}
+        {alternates}
     }
 }
 
@@ -88,6 +169,7 @@ pub const SITE_SEARCH_ID: &str = "site-search";
 #[component]
 fn SiteSearch() -> impl IntoView {
     let base = expect_context::<SiteBase>();
+    let t = strings();
     let input = NodeRef::<leptos::html::Input>::new();
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -109,17 +191,17 @@ fn SiteSearch() -> impl IntoView {
         <form
             class="site-search"
             role="search"
-            aria-label="Search all missions"
+            aria-label=t.search_all_label()
             method="get"
             action=base.href(&routes::search(""))
             on:submit=on_submit
         >
-            <label for=SITE_SEARCH_ID class="visually-hidden">"Search all missions"</label>
+            <label for=SITE_SEARCH_ID class="visually-hidden">{t.search_all_label()}</label>
             <input
                 id=SITE_SEARCH_ID
                 type="search"
                 name="q"
-                placeholder="Search"
+                placeholder=t.search_placeholder()
                 autocomplete="off"
                 aria-keyshortcuts="/"
                 node_ref=input
@@ -130,7 +212,7 @@ fn SiteSearch() -> impl IntoView {
                     <circle cx="8.5" cy="8.5" r="5.5"/>
                     <path d="M12.5 12.5 17 17"/>
                 </svg>
-                <span class="visually-hidden">"Search"</span>
+                <span class="visually-hidden">{t.search_button()}</span>
             </button>
         </form>
     }
@@ -182,7 +264,7 @@ fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href=here(MAIN_ID) on:click=skip>
-            "Skip to main content"
+            {strings().skip_to_main()}
         </a>
     }
 }

@@ -21,7 +21,7 @@ pub fn ThemeToggle() -> impl IntoView {
             on:click=toggle
         >
             <span class="theme-toggle-icon" aria-hidden="true"></span>
-            "Dark theme"
+            {crate::site::strings().theme_dark()}
         </button>
     }
 }
