@@ -31,12 +31,12 @@ impl Sort {
         }
     }
 
-    pub fn label_en(self) -> &'static str {
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
         match self {
-            Sort::Name => "Name (A to Z)",
-            Sort::Newest => "Start date, newest first",
-            Sort::Oldest => "Start date, oldest first",
-            Sort::Size => "Personnel, largest first",
+            Sort::Name => t.sort_name(),
+            Sort::Newest => t.sort_newest(),
+            Sort::Oldest => t.sort_oldest(),
+            Sort::Size => t.sort_size(),
         }
     }
 }

@@ -68,6 +68,45 @@ fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+impl Strings {
+    /// A month's name (1 = January).
+    pub fn month(&self, month: u8) -> &'static str {
+        match month {
+            1 => self.month_01(),
+            2 => self.month_02(),
+            3 => self.month_03(),
+            4 => self.month_04(),
+            5 => self.month_05(),
+            6 => self.month_06(),
+            7 => self.month_07(),
+            8 => self.month_08(),
+            9 => self.month_09(),
+            10 => self.month_10(),
+            11 => self.month_11(),
+            _ => self.month_12(),
+        }
+    }
+
+    /// A date at the precision its source gives: "14 August 2003", "May 2003", "2005".
+    pub fn date(&self, date: crate::data::Date) -> String {
+        match (date.month, date.day) {
+            (Some(m), Some(d)) => self.date_day(d, self.month(m), date.year),
+            (Some(m), None) => self.date_month(self.month(m), date.year),
+            _ => date.year.to_string(),
+        }
+    }
+
+    /// A head count as the source gives it: "about 1,000" when approximate.
+    pub fn head_count(&self, total: u32, approximate: bool) -> String {
+        let count = crate::format::count(total);
+        if approximate {
+            self.about_count(count)
+        } else {
+            count
+        }
+    }
+}
+
 impl Default for Locale {
     fn default() -> Locale {
         Locale::DEFAULT
@@ -180,6 +219,18 @@ mod tests {
             Locale::DEFAULT.strings().skip_to_main()
         );
         assert_eq!(Locale::split_path("/ckb/about").0, ckb);
+    }
+
+    #[test]
+    fn dates_read_in_each_language() {
+        let d = crate::data::Date::parse("2025-12-31").unwrap();
+        assert_eq!(Locale::DEFAULT.strings().date(d), d.to_english());
+        let ar = Locale::from_code("ar").unwrap().strings();
+        assert_eq!(ar.date(d), "31 كانون الأول/ديسمبر 2025");
+        let m = crate::data::Date::parse("2024-09").unwrap();
+        assert_eq!(Locale::DEFAULT.strings().date(m), "September 2024");
+        assert_eq!(ar.head_count(990, true), "نحو 990");
+        assert_eq!(Locale::DEFAULT.strings().head_count(1104, false), "1,104");
     }
 
     #[test]

@@ -11,4 +11,5 @@ pub mod office_map;
 pub mod readings;
 pub mod section_nav;
 pub mod shell;
+pub mod text;
 pub mod theme_toggle;

@@ -89,13 +89,13 @@ impl Region {
         }
     }
 
-    pub fn label_en(self) -> &'static str {
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
         match self {
-            Region::Africa => "Africa",
-            Region::Americas => "Americas",
-            Region::Asia => "Asia",
-            Region::Europe => "Europe",
-            Region::MiddleEast => "Middle East",
+            Region::Africa => t.region_africa(),
+            Region::Americas => t.region_americas(),
+            Region::Asia => t.region_asia(),
+            Region::Europe => t.region_europe(),
+            Region::MiddleEast => t.region_middle_east(),
         }
     }
 }
@@ -172,6 +172,15 @@ pub enum MissionKind {
 }
 
 impl MissionKind {
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+        match self {
+            MissionKind::SpecialPoliticalMission => t.kind_special_political_mission(),
+            MissionKind::PeacekeepingOperation => t.kind_peacekeeping_operation(),
+            MissionKind::RegionalOffice => t.kind_regional_office(),
+            MissionKind::EnvoyOffice => t.kind_envoy_office(),
+        }
+    }
+
     pub fn label_en(self) -> &'static str {
         match self {
             MissionKind::SpecialPoliticalMission => "Special political mission",
@@ -193,6 +202,14 @@ pub enum StatusState {
 }
 
 impl StatusState {
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+        match self {
+            StatusState::Active => t.status_active(),
+            StatusState::Closing => t.status_closing(),
+            StatusState::Closed => t.status_closed(),
+        }
+    }
+
     pub fn label_en(self) -> &'static str {
         match self {
             StatusState::Active => "Active",

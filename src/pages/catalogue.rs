@@ -11,11 +11,11 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::catalogue::{KINDS, STATUSES, Sort, View, kind_slug, status_slug};
 use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::text::localized;
 use crate::data::load::load_index;
 use crate::data::{MissionIndex, MissionSummary, Region};
-use crate::format;
 use crate::routes;
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 
 /// Lists the missions from `data/index.json`.
 #[component]
@@ -23,14 +23,12 @@ pub fn CataloguePage() -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let index = LocalResource::new(move || load_index(base.clone()));
     let retry = Callback::new(move |()| index.refetch());
+    let t = strings();
     view! {
-        <Title text="UN field missions"/>
-        <Meta
-            name="description"
-            content="Sourced, dated facts about United Nations field missions: mandates, timelines, leaders, staff and offices."
-        />
+        <Title text=t.catalogue_title()/>
+        <Meta name="description" content=t.catalogue_description()/>
         {move || match index.get() {
-            None => view! { <Loading label="Loading the list of missions"/> }.into_any(),
+            None => view! { <Loading label=t.catalogue_loading()/> }.into_any(),
             Some(Err(error)) => view! { <LoadFailed error=error on_retry=retry/> }.into_any(),
             Some(Ok(index)) => view! { <Catalogue index=index/> }.into_any(),
         }}
@@ -39,6 +37,7 @@ pub fn CataloguePage() -> impl IntoView {
 
 #[component]
 fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
+    let t = strings();
     let location = use_location();
     let view_state = Memo::new(move |_| {
         let q = location.query.read();
@@ -69,9 +68,9 @@ fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
         let v = view_state.get();
         let shown = v.apply(&missions.missions);
         let status = if v.is_everything() {
-            format!("Showing all {total} missions.")
+            t.showing_all(total)
         } else {
-            format!("Showing {} of {total} missions.", shown.len())
+            t.showing_some(shown.len(), total)
         };
         let cards = shown
             .into_iter()
@@ -87,16 +86,14 @@ fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
             let base = expect_context::<SiteBase>();
             view! {
                 <p class="notice">
-                    "No mission matches. " <a href=base.href(&routes::home())>"Show all missions"</a>
+                    {t.no_match()} " " <a href=base.href(&routes::home())>{t.show_all()}</a>
                 </p>
             }
         })
     };
     view! {
-        <h1>"UN field missions"</h1>
-        <p class="lede">
-            "Mandates, timelines, leaders, staff and offices of United Nations field missions, each fact with its source and date."
-        </p>
+        <h1>{t.catalogue_title()}</h1>
+        <p class="lede">{t.catalogue_lede()}</p>
         <CatalogueFilters view_state=view_state apply=apply regions=regions/>
         <CompareForm chosen=chosen>{list}</CompareForm>
         {empty}
@@ -112,6 +109,7 @@ fn CatalogueFilters(
     regions: Vec<Region>,
 ) -> impl IntoView {
     let base = expect_context::<SiteBase>();
+    let t = strings();
     let select = |name: &'static str,
                   label: &'static str,
                   options: Vec<(&'static str, &'static str)>,
@@ -135,18 +133,19 @@ fn CatalogueFilters(
             </label>
         }
     };
-    let statuses = std::iter::once(("", "Any"))
-        .chain(STATUSES.into_iter().map(|s| (status_slug(s), s.label_en())))
+    let any = t.filter_any();
+    let statuses = std::iter::once(("", any))
+        .chain(STATUSES.into_iter().map(|s| (status_slug(s), s.label(t))))
         .collect();
-    let kinds = std::iter::once(("", "Any"))
-        .chain(KINDS.into_iter().map(|k| (kind_slug(k), k.label_en())))
+    let kinds = std::iter::once(("", any))
+        .chain(KINDS.into_iter().map(|k| (kind_slug(k), k.label(t))))
         .collect();
-    let regions = std::iter::once(("", "Any"))
-        .chain(regions.into_iter().map(|r| (r.slug(), r.label_en())))
+    let regions = std::iter::once(("", any))
+        .chain(regions.into_iter().map(|r| (r.slug(), r.label(t))))
         .collect();
     let sorts = Sort::ALL
         .into_iter()
-        .map(|s| (s.slug(), s.label_en()))
+        .map(|s| (s.slug(), s.label(t)))
         .collect();
     // The first letter typed adds an entry to the history, so Back returns to
     // the list before the search; the following letters replace it.
@@ -157,24 +156,24 @@ fn CatalogueFilters(
         apply.run((next, replace));
     };
     view! {
-        <form class="filters catalogue-filters" method="get" action=base.href(&routes::home()) role="search" aria-label="Filter the missions">
+        <form class="filters catalogue-filters" method="get" action=base.href(&routes::home()) role="search" aria-label=t.filters_label()>
             <label class="text-filter">
-                <span>"Name or country"</span>
+                <span>{t.filter_words()}</span>
                 <input type="search" name="q" autocomplete="off" prop:value=move || view_state.get().text on:input=on_input/>
             </label>
-            {select("status", "Status", statuses, |v| v.status.map(status_slug).unwrap_or(""), |v, s| {
+            {select("status", t.filter_status(), statuses, |v| v.status.map(status_slug).unwrap_or(""), |v, s| {
                 v.status = STATUSES.into_iter().find(|x| status_slug(*x) == s);
             })}
-            {select("kind", "Kind", kinds, |v| v.kind.map(kind_slug).unwrap_or(""), |v, s| {
+            {select("kind", t.filter_kind(), kinds, |v| v.kind.map(kind_slug).unwrap_or(""), |v, s| {
                 v.kind = KINDS.into_iter().find(|x| kind_slug(*x) == s);
             })}
-            {select("region", "Region", regions, |v| v.region.map(Region::slug).unwrap_or(""), |v, s| {
+            {select("region", t.filter_region(), regions, |v| v.region.map(Region::slug).unwrap_or(""), |v, s| {
                 v.region = Region::ALL.into_iter().find(|x| x.slug() == s);
             })}
-            {select("sort", "Order", sorts, |v| v.sort.slug(), |v, s| {
+            {select("sort", t.filter_order(), sorts, |v| v.sort.slug(), |v, s| {
                 v.sort = Sort::ALL.into_iter().find(|x| x.slug() == s).unwrap_or_default();
             })}
-            <noscript><button type="submit">"Apply"</button></noscript>
+            <noscript><button type="submit">{t.filter_apply()}</button></noscript>
         </form>
     }
 }
@@ -194,18 +193,19 @@ fn CompareForm(chosen: RwSignal<Vec<String>>, children: Children) -> impl IntoVi
         // The router adds the base itself.
         navigate(&routes::compare(&ids), Default::default());
     };
+    let t = strings();
     let status = move || match chosen.read().len() {
-        0 => "Tick two to four missions to compare them side by side.".to_owned(),
-        1 => "1 mission chosen: tick at least one more.".to_owned(),
-        n @ 2..=4 => format!("{n} missions chosen."),
-        n => format!("{n} missions chosen: the comparison shows the first four."),
+        0 => t.compare_hint().to_owned(),
+        1 => t.compare_one().to_owned(),
+        n @ 2..=4 => t.compare_chosen(n),
+        n => t.compare_too_many(n),
     };
     view! {
         <form class="compare-form" method="get" action=action on:submit=on_submit>
             {children()}
             <div class="compare-bar" class:active=move || !chosen.read().is_empty()>
                 <p role="status">{status}</p>
-                <button type="submit" class="button">"Compare"</button>
+                <button type="submit" class="button">{t.compare_button()}</button>
             </div>
         </form>
     }
@@ -213,37 +213,38 @@ fn CompareForm(chosen: RwSignal<Vec<String>>, children: Children) -> impl IntoVi
 
 fn mission_card(m: &MissionSummary, chosen: RwSignal<Vec<String>>) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
+    let t = strings();
     let years = match m.end {
         Some(end) => format!("{}–{}", m.start.year, end.year),
-        None => format!("since {}", m.start.year),
+        None => t.card_since(m.start.year),
     };
     let id = m.id.clone();
     let (checked_id, toggled_id) = (id.clone(), id.clone());
     let staff = match &m.personnel {
         Some(p) => format!(
             "{} ({})",
-            format::head_count(p.total, p.approximate),
-            p.as_of.to_english()
+            t.head_count(p.total, p.approximate),
+            t.date(p.as_of)
         ),
-        None => "No figure in the data".to_owned(),
+        None => t.card_no_figure().to_owned(),
     };
     view! {
         <li class="card">
             <h2 class="card-title">
                 <a href=base.href(&routes::mission(&m.id))>
                     <span class="card-acronym">{m.acronym.clone()}</span>
-                    <span class="card-name">{m.name.en().to_owned()}</span>
+                    <span class="card-name">{localized(&m.name)}</span>
                 </a>
             </h2>
             <dl class="card-facts">
-                <div><dt>"Where"</dt><dd>{m.country.en().to_owned()} " " <span class="card-region">"(" {m.region.label_en()} ")"</span></dd></div>
-                <div><dt>"Kind"</dt><dd>{m.kind.label_en()}</dd></div>
+                <div><dt>{t.card_where()}</dt><dd>{localized(&m.country)} " " <span class="card-region">"(" {m.region.label(t)} ")"</span></dd></div>
+                <div><dt>{t.card_kind()}</dt><dd>{m.kind.label(t)}</dd></div>
                 <div>
-                    <dt>"Status"</dt>
-                    <dd><span class=format!("status status-{}", m.status.label_en().to_lowercase())>{m.status.label_en()}</span>
+                    <dt>{t.card_status()}</dt>
+                    <dd><span class=format!("status status-{}", status_slug(m.status))>{m.status.label(t)}</span>
                     " · " {years}</dd>
                 </div>
-                <div><dt>"Personnel"</dt><dd>{staff}</dd></div>
+                <div><dt>{t.card_personnel()}</dt><dd>{staff}</dd></div>
             </dl>
             <label class="card-compare">
                 <input
@@ -261,7 +262,7 @@ fn mission_card(m: &MissionSummary, chosen: RwSignal<Vec<String>>) -> impl IntoV
                         });
                     }
                 />
-                " Compare" <span class="visually-hidden">" " {m.acronym.clone()}</span>
+                " " {t.compare_tick()} <span class="visually-hidden">" " {m.acronym.clone()}</span>
             </label>
         </li>
     }

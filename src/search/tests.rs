@@ -115,7 +115,10 @@ fn documents_cover_every_part_of_a_mission() {
 fn arabic_names_match_however_they_are_written() {
     let index = shipped();
     // UNAMI's Arabic name, typed with hamza and ta marbuta the data lacks.
-    assert_eq!(top(&index, "بعثة الأمم لمساعدة العراق", 1)[0], "/missions/unami");
+    assert_eq!(
+        top(&index, "بعثة الأمم لمساعدة العراق", 1)[0],
+        "/missions/unami"
+    );
 }
 
 #[test]
