@@ -42,6 +42,18 @@ impl Section {
         Section::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
+    /// The section's name in navigation and headings, in the reader's language.
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+        match self {
+            Section::Mandate => t.section_mandate(),
+            Section::Timeline => t.section_timeline(),
+            Section::Leadership => t.section_leadership(),
+            Section::Personnel => t.section_personnel(),
+            Section::Offices => t.section_offices(),
+            Section::Sources => t.section_sources(),
+        }
+    }
+
     /// The section's name in navigation and headings.
     pub fn label_en(self) -> &'static str {
         match self {

@@ -5,10 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::cite::Cite;
+use crate::components::text::{DATE_SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::{Mission, StatusState};
-use crate::format::resolution_label;
 use crate::routes;
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 
 /// Breadcrumb, heading and (for missions that ended or are ending) a notice.
 #[component]
@@ -19,8 +19,13 @@ pub fn MissionHeader(
     section_label: Option<String>,
 ) -> impl IntoView {
     let base = expect_context::<SiteBase>();
-    let eyebrow = format!("{} · {}", mission.kind.label_en(), mission.country.en());
-    let name = mission.name.en().to_owned();
+    let t = strings();
+    let eyebrow = format!(
+        "{} · {}",
+        mission.kind.label(t),
+        localized_plain(&mission.country)
+    );
+    let name = localized_plain(&mission.name);
     let acronym = mission.acronym.clone();
     let crumb = match &section_label {
         None => view! { <li aria-current="page">{acronym.clone()}</li> }.into_any(),
@@ -43,9 +48,9 @@ pub fn MissionHeader(
     // The whole story of the closure on the overview; its first line elsewhere.
     let full = section_label.is_none();
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb">
+        <nav class="breadcrumb" aria-label=t.breadcrumb_label()>
             <ol>
-                <li><a href=base.href(&routes::home())>"Missions"</a></li>
+                <li><a href=base.href(&routes::home())>{t.breadcrumb_missions()}</a></li>
                 {crumb}
             </ol>
         </nav>
@@ -65,40 +70,41 @@ fn ClosureNotice(
     full: bool,
 ) -> impl IntoView {
     let status = &mission.status;
-    let verb = match status.state {
+    let t = strings();
+    let heading = match status.state {
         StatusState::Active => return None,
-        StatusState::Closing => "is closing",
-        StatusState::Closed => "has closed",
+        StatusState::Closing => t.closure_is_closing(&mission.acronym),
+        StatusState::Closed => t.closure_has_closed(&mission.acronym),
     };
     let end = status.mandate_end.map(|d| {
-        let ended = if status.state == StatusState::Closed {
-            "ended"
+        if status.state == StatusState::Closed {
+            sentence_with_date(t.closure_mandate_ended(DATE_SLOT), d).into_any()
         } else {
-            "ends"
-        };
-        view! { "Its mandate " {ended} " on " <time datetime=d.iso()>{d.to_english()}</time> }
+            sentence_with_date(t.closure_mandate_ends(DATE_SLOT), d).into_any()
+        }
     });
     let by = status.final_resolution.map(|n| {
-        let label = mission
-            .resolution(n)
-            .map(|r| resolution_label(r.number, r.year))
-            .unwrap_or_else(|| format!("Resolution {n}"));
-        format!(", as decided by {}", label.to_lowercase())
+        let year = mission.resolution(n).map(|r| r.year);
+        let label = match year {
+            Some(year) => t.resolution_in_sentence(n, year),
+            None => t.resolution_in_sentence(n, "").replace(" ()", ""),
+        };
+        t.closure_decided_by(label)
     });
     // The sources go after the first line, or after the note when there is
     // no first line (then the note shows on every page: it is all there is).
     let has_line = end.is_some() || by.is_some();
     let cite = || view! { <Cite mission=mission.clone() refs=status.sources.clone()/> };
-    let line = has_line.then(|| view! { <p>{end} {by} "." {cite()}</p> });
+    let line = has_line.then(|| view! { <p>{end} {by} {t.sentence_end()} {cite()}</p> });
     let note = status
         .note
         .as_ref()
         .filter(|_| full || !has_line)
-        .map(|n| view! { <p>{n.en().to_owned()} {(!has_line).then(cite)}</p> });
+        .map(|n| view! { <p>{localized(n)} {(!has_line).then(cite)}</p> });
     let bare = (!has_line && note.is_none()).then(|| view! { <p>{cite()}</p> });
     Some(view! {
         <section class="notice notice-closed" id=crate::citations::anchors::CLOSURE aria-labelledby="closure-heading">
-            <h2 id="closure-heading">{format!("{} {verb}", mission.acronym)}</h2>
+            <h2 id="closure-heading">{heading}</h2>
             {line}
             {note}
             {bare}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::routes::{self, Section};
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 
 /// The mission's page list; the current page is marked with `aria-current`.
 #[component]
@@ -13,6 +13,7 @@ pub fn SectionNav(
     current: Option<Section>,
 ) -> impl IntoView {
     let base = expect_context::<SiteBase>();
+    let t = strings();
     let link = |href: String, label: &'static str, is_current: bool| {
         view! {
             <li>
@@ -22,7 +23,7 @@ pub fn SectionNav(
     };
     let overview = link(
         base.href(&routes::mission(&mission_id)),
-        "Overview",
+        t.section_overview(),
         current.is_none(),
     );
     let sections = Section::ALL
@@ -30,13 +31,13 @@ pub fn SectionNav(
         .map(|s| {
             link(
                 base.href(&routes::section(&mission_id, s)),
-                s.label_en(),
+                s.label(t),
                 current == Some(s),
             )
         })
         .collect_view();
     view! {
-        <nav class="section-nav" aria-label="Mission sections">
+        <nav class="section-nav" aria-label=t.sections_label()>
             <ul>{overview}{sections}</ul>
         </nav>
     }

@@ -36,3 +36,14 @@ pub fn localized_plain(text: &Text) -> String {
         .unwrap_or_default();
     text.get(locale.code()).text.to_owned()
 }
+
+/// Where the date goes in a sentence given to [`sentence_with_date`].
+pub const DATE_SLOT: &str = "\u{1}";
+
+/// A translated sentence with a date in it (made with [`DATE_SLOT`] where the
+/// date goes), the date written as a `<time>` element.
+pub fn sentence_with_date(sentence: String, date: crate::data::Date) -> impl IntoView + use<> {
+    let (before, after) = sentence.split_once(DATE_SLOT).unwrap_or((&sentence, ""));
+    let (before, after) = (before.to_owned(), after.to_owned());
+    view! { {before} <time datetime=date.iso()>{strings().date(date)}</time> {after} }
+}

@@ -12,12 +12,12 @@ use crate::components::key_facts::KeyFacts;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
+use crate::components::text::{DATE_SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::Mission;
 use crate::data::load::{load_mission, loaded_mission};
-use crate::format::resolution_label;
 use crate::pages::not_found::NotFound;
 use crate::routes::{self, Section};
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 
 /// Loads the mission named by the `:id` route parameter and shows it with
 /// `render`; shows a placeholder while loading, "not found" for an unknown
@@ -43,12 +43,12 @@ pub fn with_mission<V: IntoView + 'static>(
         match mission.get() {
             // A result for another mission can linger while the new one loads.
             None | Some(Ok(Some(_))) => view! {
-                <Title text="Loading…"/>
-                <Loading label="Loading the mission"/>
+                <Title text=strings().loading_title()/>
+                <Loading label=strings().loading_mission()/>
             }
             .into_any(),
             Some(Err(error)) => view! {
-                <Title text="Could not load the page"/>
+                <Title text=strings().load_failed_title()/>
                 <LoadFailed error=error on_retry=retry/>
             }
             .into_any(),
@@ -66,8 +66,9 @@ pub fn MissionPage() -> impl IntoView {
 #[component]
 fn Overview(mission: Arc<Mission>) -> impl IntoView {
     let base = expect_context::<SiteBase>();
-    let title = format!("{}: {}", mission.acronym, mission.name.en());
-    let description = mission.summary.value.en().to_owned();
+    let t = strings();
+    let title = format!("{}: {}", mission.acronym, localized_plain(&mission.name));
+    let description = localized_plain(&mission.summary.value);
     let milestones = mission
         .resolutions
         .iter()
@@ -76,13 +77,10 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
             view! {
                 <li id=anchors::milestone(r.number)>
                     <h3>
-                        {resolution_label(r.number, r.year)}
-                        <span class="date">
-                            ", adopted "
-                            <time datetime=r.adopted.iso()>{r.adopted.to_english()}</time>
-                        </span>
+                        {t.resolution_label(r.number, r.year)}
+                        <span class="date">{sentence_with_date(t.adopted_on(DATE_SLOT), r.adopted)}</span>
                     </h3>
-                    <p>{r.effect.en().to_owned()} <Cite mission=mission.clone() refs=r.sources.clone()/></p>
+                    <p>{localized(&r.effect)} <Cite mission=mission.clone() refs=r.sources.clone()/></p>
                 </li>
             }
         })
@@ -93,7 +91,7 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
             view! {
                 <li>
                     <a class="section-card" href=base.href(&routes::section(&mission.id, s))>
-                        {s.label_en()}
+                        {s.label(t)}
                     </a>
                 </li>
             }
@@ -106,21 +104,21 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
         <SectionNav mission_id=mission.id.clone() current=None/>
         <div class="overview">
             <section class="summary" aria-labelledby="summary-heading">
-                <h2 id="summary-heading">"Summary"</h2>
+                <h2 id="summary-heading">{t.overview_summary()}</h2>
                 <p id=anchors::SUMMARY>
-                    {mission.summary.value.en().to_owned()}
+                    {localized(&mission.summary.value)}
                     <Cite mission=mission.clone() refs=mission.summary.sources.clone()/>
                 </p>
-                <h2>"Resolutions that shaped the mission"</h2>
+                <h2>{t.overview_milestones()}</h2>
                 <ol class="milestones">{milestones}</ol>
             </section>
             <KeyFacts mission=mission.clone()/>
             <section class="explore" aria-labelledby="explore-heading">
-                <h2 id="explore-heading">"Explore"</h2>
+                <h2 id="explore-heading">{t.overview_explore()}</h2>
                 <ul class="section-cards">{cards}</ul>
                 <p class="compare-link">
                     <a href=base.href(&routes::compare(&[mission.id.as_str()]))>
-                        "Compare with other missions"
+                        {t.overview_compare()}
                     </a>
                 </p>
             </section>
