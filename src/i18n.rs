@@ -224,7 +224,7 @@ mod tests {
     #[test]
     fn dates_read_in_each_language() {
         let d = crate::data::Date::parse("2025-12-31").unwrap();
-        assert_eq!(Locale::DEFAULT.strings().date(d), d.to_english());
+        assert_eq!(Locale::DEFAULT.strings().date(d), "31 December 2025");
         let ar = Locale::from_code("ar").unwrap().strings();
         assert_eq!(ar.date(d), "31 كانون الأول/ديسمبر 2025");
         let m = crate::data::Date::parse("2024-09").unwrap();

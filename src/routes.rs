@@ -54,16 +54,9 @@ impl Section {
         }
     }
 
-    /// The section's name in navigation and headings.
+    /// The English label, where a page is not yet translated.
     pub fn label_en(self) -> &'static str {
-        match self {
-            Section::Mandate => "Mandate",
-            Section::Timeline => "Timeline",
-            Section::Leadership => "Leadership",
-            Section::Personnel => "Personnel and budget",
-            Section::Offices => "Offices",
-            Section::Sources => "Sources",
-        }
+        self.label(crate::i18n::Locale::DEFAULT.strings())
     }
 }
 

@@ -42,21 +42,6 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn is_leap(year: u16) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
@@ -112,12 +97,7 @@ impl Date {
 
     /// The date in English as a reader expects it: "14 August 2003", "May 2003" or "2005".
     pub fn to_english(&self) -> String {
-        let month_name = |m: u8| MONTHS_EN[usize::from(m - 1)];
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
-            (Some(m), None) => format!("{} {}", month_name(m), self.year),
-            _ => self.year.to_string(),
-        }
+        crate::i18n::Locale::DEFAULT.strings().date(*self)
     }
 
     /// The machine-readable form, for `<time datetime>`.

@@ -181,13 +181,9 @@ impl MissionKind {
         }
     }
 
+    /// The English label, where a page is not yet translated.
     pub fn label_en(self) -> &'static str {
-        match self {
-            MissionKind::SpecialPoliticalMission => "Special political mission",
-            MissionKind::PeacekeepingOperation => "Peacekeeping operation",
-            MissionKind::RegionalOffice => "Regional office",
-            MissionKind::EnvoyOffice => "Envoy's office",
-        }
+        self.label(crate::i18n::Locale::DEFAULT.strings())
     }
 }
 
@@ -210,12 +206,9 @@ impl StatusState {
         }
     }
 
+    /// The English label, where a page is not yet translated.
     pub fn label_en(self) -> &'static str {
-        match self {
-            StatusState::Active => "Active",
-            StatusState::Closing => "Closing",
-            StatusState::Closed => "Closed",
-        }
+        self.label(crate::i18n::Locale::DEFAULT.strings())
     }
 }
 
