@@ -7,9 +7,9 @@
 //! the elements these anchors, so the links always land on the fact.
 
 use crate::data::{Mission, Reading, StatusState};
-use crate::format::resolution_label;
+use crate::i18n::Strings;
 use crate::routes::Section;
-use crate::timeline::entries;
+use crate::timeline::entries_in;
 
 /// A mission page: the overview (`None`) or one section.
 pub type Page = Option<Section>;
@@ -63,7 +63,8 @@ pub mod anchors {
 
 /// Every sourced fact on every page of the mission, page by page in the
 /// order of the section navigation, and in page order within a page.
-pub fn citations(m: &Mission) -> Vec<Citation> {
+pub fn citations(m: &Mission, t: &Strings) -> Vec<Citation> {
+    let lang = t.locale().code();
     let mut out = Vec::new();
     let mut add = |page: Page, anchor: String, label: String, sources: Vec<String>| {
         if !sources.is_empty() {
@@ -82,7 +83,7 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
             add(
                 page,
                 anchors::CLOSURE.into(),
-                "Closure notice".into(),
+                t.cit_closure().into(),
                 m.status.sources.clone(),
             );
         }
@@ -92,34 +93,34 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
     add(
         None,
         anchors::SUMMARY.into(),
-        "Summary".into(),
+        t.overview_summary().into(),
         m.summary.sources.clone(),
     );
     for r in m.resolutions.iter().filter(|r| r.milestone) {
         add(
             None,
             anchors::milestone(r.number),
-            resolution_label(r.number, r.year),
+            t.resolution_label(r.number, r.year),
             r.sources.clone(),
         );
     }
     add(
         None,
         anchors::STATUS.into(),
-        "Key facts: status".into(),
+        t.cit_status().into(),
         m.status.sources.clone(),
     );
     add(
         None,
         anchors::ESTABLISHED.into(),
-        "Key facts: established".into(),
+        t.cit_established().into(),
         m.established.sources.clone(),
     );
     if let Some(hq) = &m.headquarters {
         add(
             None,
             anchors::HEADQUARTERS.into(),
-            "Key facts: headquarters".into(),
+            t.cit_headquarters().into(),
             hq.sources.clone(),
         );
     }
@@ -134,13 +135,13 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
         add(
             None,
             anchors::LEADERS.into(),
-            "Key facts: head of mission".into(),
+            t.cit_head().into(),
             post_sources(head),
         );
         add(
             None,
             anchors::DEPUTIES.into(),
-            "Key facts: deputies".into(),
+            t.cit_deputies().into(),
             m.deputies_of(&head.id).flat_map(post_sources).collect(),
         );
     }
@@ -151,7 +152,7 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
     add(
         None,
         anchors::PERSONNEL.into(),
-        "Key facts: personnel".into(),
+        t.cit_personnel().into(),
         key_personnel
             .flat_map(|p| p.sources.iter().cloned())
             .collect(),
@@ -159,7 +160,7 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
     add(
         None,
         anchors::DEPARTMENTS.into(),
-        "Key facts: departments".into(),
+        t.cit_departments().into(),
         m.departments
             .iter()
             .flat_map(|d| d.sources.iter().cloned())
@@ -171,20 +172,20 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
     add(
         mandate,
         anchors::SUMMARY.into(),
-        "Summary".into(),
+        t.overview_summary().into(),
         m.summary.sources.clone(),
     );
     for area in &m.mandate {
         add(
             mandate,
             anchors::mandate_area(&area.id),
-            area.title.en().to_owned(),
+            area.title.get(lang).text.to_owned(),
             area.sources.clone(),
         );
     }
 
     // Timeline.
-    for e in entries(m) {
+    for e in entries_in(m, t) {
         add(
             Some(Section::Timeline),
             e.anchor.clone(),
@@ -199,14 +200,14 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
         add(
             leadership,
             anchors::post(&post.id),
-            post.title.en().to_owned(),
+            post.title.get(lang).text.to_owned(),
             post.sources.clone(),
         );
         for (i, h) in post.holders.iter().enumerate() {
             add(
                 leadership,
                 anchors::holder(&post.id, i),
-                h.name.en().to_owned(),
+                h.name.get(lang).text.to_owned(),
                 with_readings(&h.sources, &h.other_readings),
             );
         }
@@ -215,22 +216,17 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
     // Personnel and budget.
     let personnel = Some(Section::Personnel);
     for (i, p) in m.personnel.iter().enumerate() {
-        let when = p
-            .as_of
-            .map(|d| format!("as of {}", d.to_english()))
-            .unwrap_or_else(|| "undated".into());
-        add(
-            personnel,
-            anchors::personnel(i),
-            format!("Personnel, {when}"),
-            p.sources.clone(),
-        );
+        let label = match p.as_of {
+            Some(d) => t.cit_personnel_as_of(t.date(d)),
+            None => t.cit_personnel_undated().to_owned(),
+        };
+        add(personnel, anchors::personnel(i), label, p.sources.clone());
     }
     for (i, b) in m.budget.iter().enumerate() {
         add(
             personnel,
             anchors::budget(i),
-            format!("Budget, {}", b.period.en()),
+            t.cit_budget(b.period.get(lang).text),
             b.sources.clone(),
         );
     }
@@ -240,7 +236,7 @@ pub fn citations(m: &Mission) -> Vec<Citation> {
         add(
             Some(Section::Offices),
             anchors::office(&o.id),
-            o.name.en().to_owned(),
+            o.name.get(lang).text.to_owned(),
             o.sources.clone(),
         );
     }
@@ -264,15 +260,20 @@ pub struct Footnote {
 }
 
 /// The sources a page cites, by number, each with the facts citing it.
-pub fn footnotes(m: &Mission, page: Page) -> Vec<Footnote> {
-    footnotes_of(m, page, |_| true)
+pub fn footnotes(m: &Mission, page: Page, t: &Strings) -> Vec<Footnote> {
+    footnotes_of(m, page, t, |_| true)
 }
 
 /// The same, for the facts shown: those whose anchor `shown` accepts (the
 /// timeline's entries that pass its filters, say).
-pub fn footnotes_of(m: &Mission, page: Page, shown: impl Fn(&str) -> bool) -> Vec<Footnote> {
+pub fn footnotes_of(
+    m: &Mission,
+    page: Page,
+    t: &Strings,
+    shown: impl Fn(&str) -> bool,
+) -> Vec<Footnote> {
     let mut notes: Vec<Footnote> = Vec::new();
-    for c in citations(m)
+    for c in citations(m, t)
         .into_iter()
         .filter(|c| c.page == page && shown(&c.anchor))
     {
@@ -293,9 +294,9 @@ pub fn footnotes_of(m: &Mission, page: Page, shown: impl Fn(&str) -> bool) -> Ve
 
 /// For each source (by number), every fact on every page that cites it; the
 /// closure notice, repeated on every page, is listed once, on the overview.
-pub fn cited_in(m: &Mission) -> Vec<Vec<(Page, String, String)>> {
+pub fn cited_in(m: &Mission, t: &Strings) -> Vec<Vec<(Page, String, String)>> {
     let mut by_source = vec![Vec::new(); m.sources.len()];
-    for c in citations(m) {
+    for c in citations(m, t) {
         if c.anchor == anchors::CLOSURE && c.page.is_some() {
             continue;
         }
@@ -315,6 +316,11 @@ pub fn cited_in(m: &Mission) -> Vec<Vec<(Page, String, String)>> {
 mod tests {
     use super::*;
     use crate::data::load::parse;
+    use crate::timeline::entries;
+
+    fn en() -> &'static Strings {
+        crate::i18n::Locale::DEFAULT.strings()
+    }
 
     fn fixture() -> Mission {
         parse(
@@ -327,7 +333,7 @@ mod tests {
     #[test]
     fn every_fact_of_the_fixture_is_indexed_on_its_page() {
         let m = fixture();
-        let all = citations(&m);
+        let all = citations(&m, en());
         let on =
             |page: Page, anchor: &str| all.iter().any(|c| c.page == page && c.anchor == anchor);
         assert!(on(None, anchors::SUMMARY));
@@ -349,7 +355,7 @@ mod tests {
     #[test]
     fn footnotes_are_numbered_in_order_and_point_back_to_each_fact() {
         let m = fixture();
-        let notes = footnotes(&m, Some(Section::Timeline));
+        let notes = footnotes(&m, Some(Section::Timeline), en());
         assert!(!notes.is_empty());
         let numbers: Vec<usize> = notes.iter().map(|n| n.number).collect();
         let mut sorted = numbers.clone();
@@ -363,7 +369,7 @@ mod tests {
             .filter_map(|id| m.source_number(&id))
             .collect();
         expected.extend(
-            citations(&m)
+            citations(&m, en())
                 .iter()
                 .filter(|c| c.page == Some(Section::Timeline) && c.anchor == anchors::CLOSURE)
                 .flat_map(|c| c.sources.iter().filter_map(|id| m.source_number(id))),
@@ -386,7 +392,7 @@ mod tests {
     #[test]
     fn cited_in_lists_the_closure_notice_once() {
         let m = fixture();
-        let by_source = cited_in(&m);
+        let by_source = cited_in(&m, en());
         assert_eq!(by_source.len(), m.sources.len());
         for facts in &by_source {
             let closures = facts

@@ -96,6 +96,54 @@ impl Strings {
         }
     }
 
+    /// A period of office as far as the sources date it: "15 July 2024 – 31
+    /// December 2025", "from July 2022", "until 2011", or nothing.
+    pub fn tenure(
+        &self,
+        from: Option<crate::data::Date>,
+        to: Option<crate::data::Date>,
+    ) -> Option<String> {
+        match (from, to) {
+            (Some(f), Some(t)) => Some(self.tenure_range(self.date(f), self.date(t))),
+            (Some(f), None) => Some(self.tenure_from(self.date(f))),
+            (None, Some(t)) => Some(self.tenure_until(self.date(t))),
+            (None, None) => None,
+        }
+    }
+
+    /// Joins items as prose: "A", "A and B", "A, B and C" (Arabic "A، B وC").
+    pub fn and_list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.as_ref().to_owned(),
+            [init @ .., last] => {
+                let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+                format!(
+                    "{}{}{}",
+                    init.join(self.list_comma()),
+                    self.list_and(),
+                    last.as_ref()
+                )
+            }
+        }
+    }
+
+    /// US dollars, whole: 158990000 → "$158,990,000".
+    pub fn usd_amount(&self, amount: u64) -> String {
+        self.usd(crate::format::count(amount))
+    }
+
+    /// US dollars for a chart label: "$159.0 million", "$850,000".
+    pub fn usd_short(&self, amount: u64) -> String {
+        if amount >= 1_000_000 {
+            let tenths = (amount + 50_000) / 100_000;
+            let millions = format!("{}.{}", crate::format::count(tenths / 10), tenths % 10);
+            self.usd_million(millions)
+        } else {
+            self.usd_amount(amount)
+        }
+    }
+
     /// A head count as the source gives it: "about 1,000" when approximate.
     pub fn head_count(&self, total: u32, approximate: bool) -> String {
         let count = crate::format::count(total);
@@ -231,6 +279,36 @@ mod tests {
         assert_eq!(Locale::DEFAULT.strings().date(m), "September 2024");
         assert_eq!(ar.head_count(990, true), "نحو 990");
         assert_eq!(Locale::DEFAULT.strings().head_count(1104, false), "1,104");
+    }
+
+    #[test]
+    fn tenures_lists_and_dollars_read_in_each_language() {
+        let d = |s: &str| Some(crate::data::Date::parse(s).unwrap());
+        let en = Locale::DEFAULT.strings();
+        let ar = Locale::from_code("ar").unwrap().strings();
+        assert_eq!(
+            en.tenure(d("2024-07-15"), d("2025-12-31")).as_deref(),
+            Some("15 July 2024 – 31 December 2025")
+        );
+        assert_eq!(
+            en.tenure(d("2022-07"), None).as_deref(),
+            Some("from July 2022")
+        );
+        assert_eq!(en.tenure(None, d("2011")).as_deref(), Some("until 2011"));
+        assert_eq!(en.tenure(None, None), None);
+        assert_eq!(ar.tenure(None, d("2011")).as_deref(), Some("حتى 2011"));
+        assert_eq!(en.and_list::<&str>(&[]), "");
+        assert_eq!(en.and_list(&["DPO"]), "DPO");
+        assert_eq!(en.and_list(&["DPO", "DOS"]), "DPO and DOS");
+        assert_eq!(en.and_list(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(ar.and_list(&["أ", "ب", "ج"]), "أ، ب وج");
+        assert_eq!(en.usd_amount(158_990_000), "$158,990,000");
+        assert_eq!(en.usd_amount(5), "$5");
+        assert_eq!(en.usd_short(158_990_000), "$159.0 million");
+        assert_eq!(en.usd_short(21_700_000), "$21.7 million");
+        assert_eq!(en.usd_short(850_000), "$850,000");
+        assert_eq!(ar.usd_short(21_700_000), "21.7 مليون دولار");
+        assert_eq!(ar.usd_amount(850_000), "850,000 دولار");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! together, each with the anchor the pages link to (`#res-1770`, `#ev-…`).
 
 use crate::data::{Date, EventKind, Mission, Reading};
-use crate::format::resolution_label;
 
 /// What a timeline entry is, for labels and filters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,19 +27,21 @@ impl EntryKind {
         }
     }
 
-    pub fn label_en(self) -> &'static str {
+    /// One entry's kind: "Resolution".
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
         match self {
-            EntryKind::Resolution => "Resolution",
-            EntryKind::Event => "Event",
-            EntryKind::Leadership => "Leadership change",
+            EntryKind::Resolution => t.entry_resolution(),
+            EntryKind::Event => t.entry_event(),
+            EntryKind::Leadership => t.entry_leadership(),
         }
     }
 
-    pub fn plural_en(self) -> &'static str {
+    /// Entries of the kind: "Resolutions".
+    pub fn plural(self, t: &crate::i18n::Strings) -> &'static str {
         match self {
-            EntryKind::Resolution => "Resolutions",
-            EntryKind::Event => "Events",
-            EntryKind::Leadership => "Leadership changes",
+            EntryKind::Resolution => t.entries_resolution(),
+            EntryKind::Event => t.entries_event(),
+            EntryKind::Leadership => t.entries_leadership(),
         }
     }
 
@@ -148,6 +149,9 @@ pub struct Entry<'a> {
     pub kind: EntryKind,
     pub title: String,
     pub body: Option<&'a str>,
+    /// The title or text is the English one: the reader's language has no
+    /// translation of it yet.
+    pub english: bool,
     pub sources: &'a [String],
     pub other_readings: &'a [Reading],
 }
@@ -157,30 +161,47 @@ pub fn resolution_anchor(number: u32) -> String {
     format!("res-{number}")
 }
 
-/// Every resolution and event, oldest first; on the same date, resolutions first.
+/// Every resolution and event, oldest first; on the same date, resolutions
+/// first. In English; see [`entries_in`].
 pub fn entries(m: &Mission) -> Vec<Entry<'_>> {
-    let resolutions = m.resolutions.iter().map(|r| Entry {
-        anchor: resolution_anchor(r.number),
-        date: r.adopted,
-        kind: EntryKind::Resolution,
-        title: resolution_label(r.number, r.year),
-        body: Some(r.effect.en()),
-        sources: &r.sources,
-        other_readings: &r.other_readings,
+    entries_in(m, crate::i18n::Locale::DEFAULT.strings())
+}
+
+/// The entries with their titles and texts in the language of `t` (the
+/// English ones where the data has no translation: [`Entry::english`]).
+pub fn entries_in<'a>(m: &'a Mission, t: &crate::i18n::Strings) -> Vec<Entry<'a>> {
+    let lang = t.locale().code();
+    let resolutions = m.resolutions.iter().map(|r| {
+        let body = r.effect.get(lang);
+        Entry {
+            anchor: resolution_anchor(r.number),
+            date: r.adopted,
+            kind: EntryKind::Resolution,
+            title: t.resolution_label(r.number, r.year),
+            body: Some(body.text),
+            english: body.is_fallback,
+            sources: &r.sources,
+            other_readings: &r.other_readings,
+        }
     });
-    let events = m.events.iter().map(|e| Entry {
-        anchor: format!("ev-{}", e.id),
-        date: e.date,
-        kind: match e.kind {
-            EventKind::Event => EntryKind::Event,
-            EventKind::Leadership => EntryKind::Leadership,
-        },
-        title: e.title.en().to_owned(),
-        body: e.description.as_ref().map(|d| d.en()),
-        sources: &e.sources,
-        other_readings: &e.other_readings,
+    let events = m.events.iter().map(|e| {
+        let title = e.title.get(lang);
+        let body = e.description.as_ref().map(|d| d.get(lang));
+        Entry {
+            anchor: format!("ev-{}", e.id),
+            date: e.date,
+            kind: match e.kind {
+                EventKind::Event => EntryKind::Event,
+                EventKind::Leadership => EntryKind::Leadership,
+            },
+            title: title.text.to_owned(),
+            body: body.map(|b| b.text),
+            english: title.is_fallback || body.is_some_and(|b| b.is_fallback),
+            sources: &e.sources,
+            other_readings: &e.other_readings,
+        }
     });
-    let mut all: Vec<Entry<'_>> = resolutions.chain(events).collect();
+    let mut all: Vec<Entry<'a>> = resolutions.chain(events).collect();
     all.sort_by_key(|e| (e.date, e.kind != EntryKind::Resolution));
     all
 }

@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use crate::chart::{csv_data_url, percent, tip_placement, value_ticks, year_ticks};
+use crate::site::strings;
 
 /// A figure with a chart, the same numbers as a table, and a CSV download.
 #[component]
@@ -34,6 +35,7 @@ pub fn ChartFigure(
             as_table.set(true);
         }
     });
+    let t = strings();
     let caption_id = format!("{id}-caption");
     let labelled_by = caption_id.clone();
     view! {
@@ -46,10 +48,10 @@ pub fn ChartFigure(
                     aria-pressed=move || if as_table.get() { "true" } else { "false" }
                     on:click=move |_| as_table.update(|t| *t = !*t)
                 >
-                    "Show as table"
+                    {t.chart_show_table()}
                 </button>
                 <a class="button-secondary" href=csv_data_url(&csv) download=csv_name>
-                    "Download CSV"
+                    {t.chart_download_csv()}
                 </a>
             </div>
             <div class="chart-view" hidden=move || as_table.get()>{chart}</div>
@@ -128,6 +130,7 @@ pub fn TimeChart(
     let top = ticks.last().copied().unwrap_or(1.0);
     let x = move |v: f64| percent(v, x0, x1);
     let y = move |v: f64| 100.0 - percent(v, 0.0, top);
+    let t = strings();
     let several = series.len() > 1;
     let lines = series
         .iter()
@@ -183,8 +186,8 @@ pub fn TimeChart(
                 })
                 .collect_view();
             let label = match name {
-                Some(name) => format!("{name}: figures in the chart"),
-                None => "Figures in the chart".to_owned(),
+                Some(name) => t.chart_series_figures(name),
+                None => t.chart_figures().to_owned(),
             };
             view! { <ul class=format!("points series-{i}") aria-label=label>{items}</ul> }
         })
@@ -207,7 +210,7 @@ pub fn TimeChart(
                 }
             })
             .collect_view();
-        view! { <ul class="legend chart-legend" aria-label="Lines in the chart">{items}</ul> }
+        view! { <ul class="legend chart-legend" aria-label=t.chart_lines()>{items}</ul> }
     });
     Some(view! {
         {legend}
@@ -263,5 +266,5 @@ pub fn BarChart(marks: Vec<Mark>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="bar-chart" aria-label="Figures in the chart">{rows}</ul> }
+    view! { <ul class="bar-chart" aria-label=strings().chart_figures()>{rows}</ul> }
 }

@@ -5,10 +5,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::citations::{Page, cited_in, footnotes, footnotes_of};
+use crate::components::text::in_page_language;
 use crate::data::{Mission, Source};
 use crate::format::readable_url;
 use crate::routes::{self, Section, is_web_address};
-use crate::site::{SiteBase, here};
+use crate::site::{SiteBase, here, strings};
 
 /// The anchor id of a source in a page's source list.
 pub fn source_anchor(number: usize) -> String {
@@ -29,6 +30,7 @@ pub fn Cite(
     #[prop(optional)]
     to_sources_page: bool,
 ) -> impl IntoView {
+    let t = strings();
     let numbers = mission.source_numbers(&refs);
     let sources_page = to_sources_page.then(|| {
         use_context::<SiteBase>()
@@ -46,9 +48,9 @@ pub fn Cite(
                         let (elsewhere, label) = match &sources_page {
                             Some(page) => (
                                 Some(format!("{page}#{anchor}")),
-                                format!("{} source {n}", mission.acronym),
+                                t.cite_mission_source(&mission.acronym, n),
                             ),
-                            None => (None, format!("Source {n}")),
+                            None => (None, t.cite_source(n)),
                         };
                         let href = move || elsewhere.clone().unwrap_or_else(&on_page);
                         view! {
@@ -75,9 +77,10 @@ pub fn PageSources(
     #[prop(default = None)]
     only: Option<Vec<String>>,
 ) -> impl IntoView {
+    let t = strings();
     let notes = match &only {
-        None => footnotes(&mission, page),
-        Some(anchors) => footnotes_of(&mission, page, |a| anchors.iter().any(|x| x == a)),
+        None => footnotes(&mission, page, t),
+        Some(anchors) => footnotes_of(&mission, page, t, |a| anchors.iter().any(|x| x == a)),
     };
     let all = use_context::<SiteBase>()
         .unwrap_or_default()
@@ -97,11 +100,11 @@ pub fn PageSources(
     view! {
         <section class="page-sources" aria-labelledby="sources-heading">
             <h2 id="sources-heading">
-                {if only.is_some() { "Sources for the entries shown" } else { "Sources for this page" }}
+                {if only.is_some() { t.sources_for_shown() } else { t.sources_for_page() }}
             </h2>
-            <p class="hint">{format!("Numbered as in the full list of {}'s sources.", mission.acronym)}</p>
+            <p class="hint">{t.sources_numbered(&mission.acronym)}</p>
             <ol class="source-list">{items}</ol>
-            <p><a href=all>{format!("All {} sources for {}", mission.sources.len(), mission.acronym)}</a></p>
+            <p><a href=all>{t.sources_all(&mission.acronym, mission.sources.len())}</a></p>
         </section>
     }
 }
@@ -111,7 +114,8 @@ pub fn PageSources(
 #[component]
 pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     let base = use_context::<SiteBase>().unwrap_or_default();
-    let cited = cited_in(&mission);
+    let t = strings();
+    let cited = cited_in(&mission, t);
     let items = mission
         .sources
         .iter()
@@ -122,8 +126,8 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
                 .into_iter()
                 .map(|(page, anchor, label)| {
                     let (path, page_name) = match page {
-                        None => (routes::mission(&mission.id), "Overview"),
-                        Some(s) => (routes::section(&mission.id, s), s.label_en()),
+                        None => (routes::mission(&mission.id), t.section_overview()),
+                        Some(s) => (routes::section(&mission.id, s), s.label(t)),
                     };
                     let href = format!("{}#{anchor}", base.href(&path));
                     view! { <li><a href=href>{format!("{page_name}: {label}")}</a></li> }
@@ -137,10 +141,13 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
 
 /// One numbered source; `cited_by` is the list items linking to the facts it supports.
 fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoView + use<> {
+    let t = strings();
+    let title = in_page_language(&source.title);
+    let publisher = in_page_language(&source.publisher);
     let date = source.date.map(|d| {
         view! {
             ", "
-            <time datetime=d.iso()>{d.to_english()}</time>
+            <time datetime=d.iso()>{t.date(d)}</time>
         }
     });
     // Only web addresses become links; anything else is shown, inert, as text.
@@ -154,16 +161,23 @@ fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoVi
     } else {
         view! { <span class="source-url">{source.url.clone()}</span> }.into_any()
     };
+    // A document's title is its own, not a text to translate: a reference
+    // to an English document reads as an English reference, left to right,
+    // even on an Arabic page (its punctuation would scatter otherwise).
+    let lang = title.is_fallback.then_some("en");
+    let dir = lang.map(|_| "ltr");
     view! {
         <li id=source_anchor(number) value=number.to_string()>
-            <cite>{source.title.en().to_owned()}</cite>
-            ". "
-            {source.publisher.en().to_owned()}
-            {date}
-            ". "
-            {address}
+            <span class="source-ref" lang=lang dir=dir>
+                <cite>{title.text.to_owned()}</cite>
+                ". "
+                {publisher.text.to_owned()}
+                {date}
+                ". "
+                {address}
+            </span>
             <div class="cited-by">
-                <span class="cited-by-label">"Cited for:"</span>
+                <span class="cited-by-label">{t.cited_for()}</span>
                 <ul>{cited_by}</ul>
             </div>
         </li>

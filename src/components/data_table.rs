@@ -10,13 +10,14 @@ pub fn DataTable(
     #[prop(into)]
     label: String,
     #[prop(into)] caption: String,
-    /// The column headers, left to right.
-    columns: &'static [&'static str],
+    /// The column headers, in reading order.
+    #[prop(into)]
+    columns: Vec<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let headers = columns
-        .iter()
-        .map(|c| view! { <th scope="col">{*c}</th> })
+        .into_iter()
+        .map(|c| view! { <th scope="col">{c}</th> })
         .collect_view();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=label>

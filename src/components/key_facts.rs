@@ -6,20 +6,23 @@ use leptos::prelude::*;
 
 use super::cite::Cite;
 use crate::citations::anchors;
+use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::{Backstopping, Mission, PersonnelFigure, Post};
-use crate::format::{and_list, count, head_count, resolution_label, tenure};
+use crate::format::count;
+use crate::site::strings;
 
 /// Status, establishment, headquarters, leaders, personnel and departments.
 #[component]
 pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     let m = &mission;
+    let t = strings();
     let status = {
         let end = m
             .status
             .mandate_end
-            .map(|d| view! { ": mandate ended " <time datetime=d.iso()>{d.to_english()}</time> });
+            .map(|d| sentence_with_date(t.fact_mandate_ended(SLOT), d));
         view! {
-            {m.status.state.label_en()}
+            {m.status.state.label(t)}
             {end}
             <Cite mission=m.clone() refs=m.status.sources.clone()/>
         }
@@ -27,22 +30,22 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     let established = {
         let e = &m.established;
         let how = match (e.resolution, &e.basis) {
-            (Some(n), _) => Some(format!(
-                ", by {}",
-                m.resolution(n)
-                    .map(|r| resolution_label(r.number, r.year))
-                    .unwrap_or_else(|| format!("Resolution {n}"))
-                    .to_lowercase()
-            )),
-            (None, Some(basis)) => Some(format!(", {}", basis.en())),
+            (Some(n), _) => Some(
+                t.fact_by(
+                    m.resolution(n)
+                        .map(|r| t.resolution_in_sentence(r.number, r.year))
+                        .unwrap_or_else(|| t.resolution_number(n).to_lowercase()),
+                ),
+            ),
+            (None, Some(basis)) => Some(format!("{}{}", t.list_comma(), localized_plain(basis))),
             (None, None) => None,
         };
         let request = e
             .requested_by
             .as_ref()
-            .map(|who| format!(", at the request of {}", who.en()));
+            .map(|who| t.fact_requested_by(localized_plain(who)));
         view! {
-            <time datetime=e.date.iso()>{e.date.to_english()}</time>
+            <time datetime=e.date.iso()>{t.date(e.date)}</time>
             {how}
             {request}
             <Cite mission=m.clone() refs=e.sources.clone()/>
@@ -51,9 +54,9 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     let headquarters = m.headquarters.as_ref().map(|hq| {
         view! {
             <div class="fact" id=anchors::HEADQUARTERS>
-                <dt>"Headquarters"</dt>
+                <dt>{t.fact_headquarters()}</dt>
                 <dd>
-                    {hq.value.en().to_owned()}
+                    {localized(&hq.value)}
                     <Cite mission=m.clone() refs=hq.sources.clone()/>
                 </dd>
             </div>
@@ -67,14 +70,14 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
         let deputies = (!deputies.is_empty()).then(|| {
             view! {
                 <div class="fact" id=anchors::DEPUTIES>
-                    <dt>"Deputies"</dt>
+                    <dt>{t.fact_deputies()}</dt>
                     <dd><ul class="plain">{deputies}</ul></dd>
                 </div>
             }
         });
         view! {
             <div class="fact" id=anchors::LEADERS>
-                <dt>"Head of mission"</dt>
+                <dt>{t.fact_head()}</dt>
                 <dd><ul class="plain">{post_item(&mission, post)}</ul></dd>
             </div>
             {deputies}
@@ -83,7 +86,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     let personnel = (!m.personnel.is_empty()).then(|| {
         view! {
             <div class="fact" id=anchors::PERSONNEL>
-                <dt>"Personnel"</dt>
+                <dt>{t.fact_personnel()}</dt>
                 <dd>
                     <ul class="plain">
                         {key_personnel(m)
@@ -100,7 +103,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
         periods.sort_by_key(|b| std::cmp::Reverse(b.from));
         view! {
             <div class="fact" id=anchors::DEPARTMENTS>
-                <dt>"Headquarters departments"</dt>
+                <dt>{t.fact_departments()}</dt>
                 <dd>
                     <ul class="plain">
                         {periods.into_iter().map(|b| departments_item(&mission, b)).collect_view()}
@@ -111,10 +114,10 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     });
     view! {
         <section class="key-facts" aria-labelledby="key-facts-heading">
-            <h2 id="key-facts-heading">"Key facts"</h2>
+            <h2 id="key-facts-heading">{t.key_facts()}</h2>
             <dl>
-                <div class="fact" id=anchors::STATUS><dt>"Status"</dt><dd>{status}</dd></div>
-                <div class="fact" id=anchors::ESTABLISHED><dt>"Established"</dt><dd>{established}</dd></div>
+                <div class="fact" id=anchors::STATUS><dt>{t.fact_status()}</dt><dd>{status}</dd></div>
+                <div class="fact" id=anchors::ESTABLISHED><dt>{t.fact_established()}</dt><dd>{established}</dd></div>
                 {headquarters}
                 {head}
                 {personnel}
@@ -134,12 +137,18 @@ fn key_personnel(m: &Mission) -> Vec<&PersonnelFigure> {
 }
 
 fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
+    let t = strings();
     let holder = post.latest_holder().map(|h| {
-        let nationality = h.nationality.as_ref().map(|n| format!(" ({})", n.en()));
-        let period = tenure(h.from, h.to).map(|t| format!(", {t}"));
+        let nationality = h
+            .nationality
+            .as_ref()
+            .map(|n| format!(" ({})", localized_plain(n)));
+        let period = t
+            .tenure(h.from, h.to)
+            .map(|p| format!("{}{p}", t.list_comma()));
         view! {
             <span class="holder">
-                {h.name.en().to_owned()}
+                {localized(&h.name)}
                 {nationality}
                 {period}
                 <Cite mission=mission.clone() refs=h.sources.clone()/>
@@ -149,11 +158,11 @@ fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
     let portfolio = post
         .portfolio
         .as_ref()
-        .map(|p| view! { <span class="portfolio">{format!("Portfolio: {}", p.en())}</span> });
+        .map(|p| view! { <span class="portfolio">{t.fact_portfolio(localized_plain(p))}</span> });
     view! {
         <li class="post">
             <span class="post-title">
-                {post.title.en().to_owned()}
+                {localized(&post.title)}
                 <Cite mission=mission.clone() refs=post.sources.clone()/>
             </span>
             {portfolio}
@@ -163,28 +172,28 @@ fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
 }
 
 fn personnel_item(mission: &Arc<Mission>, p: &PersonnelFigure) -> impl IntoView + use<> {
+    let t = strings();
     let parts: Vec<String> = p
         .parts
         .iter()
-        .map(|part| format!("{} {}", count(part.count), part.label.en().to_lowercase()))
+        .map(|part| {
+            let label = localized_plain(&part.label).to_lowercase();
+            format!("{} {label}", count(part.count))
+        })
         .collect();
-    let breakdown = (!parts.is_empty()).then(|| {
-        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-        format!(": {}", and_list(&parts))
-    });
+    let breakdown = (!parts.is_empty()).then(|| format!(": {}", t.and_list(&parts)));
     let when = match (p.as_of, &p.date_note) {
-        (Some(d), _) => {
-            view! { " (as of " <time datetime=d.iso()>{d.to_english()}</time> ")" }.into_any()
-        }
+        (Some(d), _) => sentence_with_date(t.fact_as_of(SLOT), d).into_any(),
         (None, Some(note)) => {
-            view! { <span class="date-note">{format!(" ({})", note.en())}</span> }.into_any()
+            view! { <span class="date-note">{format!(" ({})", localized_plain(note))}</span> }
+                .into_any()
         }
-        (None, None) => view! { <span class="date-note">" (undated)"</span> }.into_any(),
+        (None, None) => view! { <span class="date-note">{t.fact_undated()}</span> }.into_any(),
     };
-    let note = p.note.as_ref().map(|n| format!(" {}", n.en()));
+    let note = p.note.as_ref().map(|n| view! { " " {localized(n)} });
     view! {
         <li>
-            <strong class="figure">{head_count(p.total, p.approximate)}</strong>
+            <strong class="figure">{t.head_count(p.total, p.approximate)}</strong>
             {breakdown}
             {when}
             {note}
@@ -194,12 +203,13 @@ fn personnel_item(mission: &Arc<Mission>, p: &PersonnelFigure) -> impl IntoView 
 }
 
 fn departments_item(mission: &Arc<Mission>, b: &Backstopping) -> impl IntoView + use<> {
+    let t = strings();
     let support: Vec<&str> = b.support.iter().map(|d| d.acronym.as_str()).collect();
-    let supported = (!support.is_empty()).then(|| format!(", supported by {}", and_list(&support)));
-    let period = tenure(b.from, b.to).map(|t| format!(" ({t})"));
+    let supported = (!support.is_empty()).then(|| t.fact_supported_by(t.and_list(&support)));
+    let period = t.tenure(b.from, b.to).map(|p| format!(" ({p})"));
     view! {
         <li>
-            {format!("Administered by {}", b.lead.acronym)}
+            {t.fact_administered_by(&b.lead.acronym)}
             {supported}
             {period}
             <Cite mission=mission.clone() refs=b.sources.clone()/>

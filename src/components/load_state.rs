@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::data::LoadError;
+use crate::site::strings;
 
 /// A placeholder the size of a typical page top, so the layout does not jump
 /// when the data arrives. Announced politely to screen readers.
@@ -34,19 +35,20 @@ pub fn LoadFailed(
     #[prop(optional, into)]
     part: Option<String>,
 ) -> impl IntoView {
+    let t = strings();
     let file = error.file().to_owned();
-    let message = error.to_string();
+    let message = error.describe(t);
     let heading = match part {
         Some(part) => view! { <h2>{part}</h2> }.into_any(),
-        None => view! { <h1>"This page could not be loaded"</h1> }.into_any(),
+        None => view! { <h1>{t.load_failed_page()}</h1> }.into_any(),
     };
     view! {
         <div class="load-error" role="alert">
             {heading}
             <p>{message}</p>
-            <p class="load-error-file">"Data file: " <code>{file}</code></p>
+            <p class="load-error-file">{t.load_data_file()} " " <code>{file}</code></p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                "Try again"
+                {t.load_retry()}
             </button>
         </div>
     }

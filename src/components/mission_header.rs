@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::cite::Cite;
-use crate::components::text::{DATE_SLOT, localized, localized_plain, sentence_with_date};
+use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::{Mission, StatusState};
 use crate::routes;
 use crate::site::{SiteBase, strings};
@@ -78,9 +78,9 @@ fn ClosureNotice(
     };
     let end = status.mandate_end.map(|d| {
         if status.state == StatusState::Closed {
-            sentence_with_date(t.closure_mandate_ended(DATE_SLOT), d).into_any()
+            sentence_with_date(t.closure_mandate_ended(SLOT), d).into_any()
         } else {
-            sentence_with_date(t.closure_mandate_ends(DATE_SLOT), d).into_any()
+            sentence_with_date(t.closure_mandate_ends(SLOT), d).into_any()
         }
     });
     let by = status.final_resolution.map(|n| {

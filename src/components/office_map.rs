@@ -7,28 +7,28 @@
 use leptos::prelude::*;
 
 use crate::chart::tip_placement;
+use crate::components::text::{localized, localized_plain};
 use crate::data::map::MapData;
-use crate::data::{Mission, Office, StatusState};
-use crate::format::and_list;
+use crate::data::{Date, Mission, Office, StatusState};
+use crate::i18n::Strings;
+use crate::site::strings;
 
 /// Whether an office is open, as far as the data says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OfficeState {
     Open,
-    /// Closed on this date (in words).
-    Closed(String),
-    /// No closing date of its own, but the mission has closed.
-    ClosedWithMission(String),
+    /// Closed on this date.
+    Closed(Date),
+    /// No closing date of its own, but the mission has closed (on this date,
+    /// where the data gives it).
+    ClosedWithMission(Option<Date>),
 }
 
 impl OfficeState {
     pub fn of(m: &Mission, o: &Office) -> OfficeState {
         match (o.closed, m.status.state, m.status.mandate_end) {
-            (Some(d), _, _) => OfficeState::Closed(d.to_english()),
-            (None, StatusState::Closed, Some(end)) => {
-                OfficeState::ClosedWithMission(end.to_english())
-            }
-            (None, StatusState::Closed, None) => OfficeState::ClosedWithMission(String::new()),
+            (Some(d), _, _) => OfficeState::Closed(d),
+            (None, StatusState::Closed, end) => OfficeState::ClosedWithMission(end),
             _ => OfficeState::Open,
         }
     }
@@ -38,19 +38,14 @@ impl OfficeState {
     }
 
     /// "Closed 30 April 2025", "Closed with the mission (31 December 2025)".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, t: &Strings) -> String {
         match self {
-            OfficeState::Open => "Open".into(),
-            OfficeState::Closed(d) => format!("Closed {d}"),
-            OfficeState::ClosedWithMission(d) if d.is_empty() => "Closed with the mission".into(),
-            OfficeState::ClosedWithMission(d) => format!("Closed with the mission ({d})"),
+            OfficeState::Open => t.office_open().into(),
+            OfficeState::Closed(d) => t.office_closed_on(t.date(*d)),
+            OfficeState::ClosedWithMission(None) => t.office_closed_with_mission().into(),
+            OfficeState::ClosedWithMission(Some(d)) => t.office_closed_with_mission_on(t.date(*d)),
         }
     }
-}
-
-fn and_list_owned(items: &[String]) -> String {
-    let items: Vec<&str> = items.iter().map(String::as_str).collect();
-    and_list(&items)
 }
 
 /// Which side of its marker each label goes: `true` for before it (to the
@@ -74,6 +69,7 @@ pub fn labels_before(points: &[(f64, f64)]) -> Vec<bool> {
 /// The map, its legend and where its shapes and positions come from.
 #[component]
 pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoView {
+    let t = strings();
     let placed: Vec<(&Office, f64, f64)> = mission
         .offices
         .iter()
@@ -100,8 +96,8 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
             };
             view! {
                 <span class=class style=at(x, y)>
-                    {o.name.en().to_owned()}
-                    {closed.then_some(" (closed)")}
+                    {localized_plain(&o.name)}
+                    {closed.then_some(t.office_closed_mark())}
                 </span>
             }
         })
@@ -119,9 +115,9 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
                 <li class=class tabindex="0" style=at(x, y) id=format!("marker-{}", o.id)>
                     <span class="marker-dot" aria-hidden="true"></span>
                     <span class=format!("tip {}", tip_placement(x, y, 30.0))>
-                        <span class="tip-label">{o.name.en().to_owned()}</span>
-                        {o.role.as_ref().map(|r| view! { <span class="tip-line">{r.en().to_owned()}</span> })}
-                        <span class="tip-value">{state.describe()}</span>
+                        <span class="tip-label">{localized(&o.name)}</span>
+                        {o.role.as_ref().map(|r| view! { <span class="tip-line">{localized(r)}</span> })}
+                        <span class="tip-value">{state.describe(t)}</span>
                     </span>
                 </li>
             }
@@ -132,36 +128,31 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
     let names = |ids: &[String]| -> Vec<String> {
         ids.iter()
             .filter_map(|id| mission.offices.iter().find(|o| &o.id == id))
-            .map(|o| o.name.en().to_owned())
+            .map(|o| localized_plain(&o.name))
             .collect()
     };
     let mut missing = Vec::new();
     let outside = names(&map.outside);
     if !outside.is_empty() {
-        missing.push(format!(
-            "{}, outside the area shown",
-            and_list_owned(&outside)
-        ));
+        missing.push(t.map_outside(t.and_list(&outside)));
     }
     let unplaced = names(&map.unplaced);
     if !unplaced.is_empty() {
-        missing.push(format!(
-            "{}, whose position our sources do not give",
-            and_list_owned(&unplaced)
-        ));
+        missing.push(t.map_unplaced(t.and_list(&unplaced)));
     }
-    let missing = (!missing.is_empty())
-        .then(|| view! { <p class="map-missing">{format!("Not on the map: {}.", missing.join("; "))}</p> });
+    let missing = (!missing.is_empty()).then(|| {
+        view! { <p class="map-missing">{t.map_missing(missing.join(t.list_semicolon()))}</p> }
+    });
+    // The map names the country in English; the mission's own data names it
+    // in the reader's language where it is one country.
     let place_name = if map.country.is_empty() {
-        "the region".to_owned()
+        t.map_the_region().to_owned()
+    } else if mission.country.en() == map.country {
+        localized_plain(&mission.country)
     } else {
         map.country.clone()
     };
-    let caption = format!(
-        "{} offices in {place_name}: {count} of {} on the map",
-        mission.acronym,
-        mission.offices.len()
-    );
+    let caption = t.map_caption(&mission.acronym, count, place_name, mission.offices.len());
     view! {
         <figure class="office-map" aria-labelledby="map-caption">
             <figcaption id="map-caption">{caption}</figcaption>
@@ -174,7 +165,7 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
                 <ul
                     class="map-markers"
                     class:dismissed=move || dismissed.get()
-                    aria-label="Offices on the map"
+                    aria-label=t.map_markers_label()
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         if ev.key() == "Escape" {
                             dismissed.set(true);
@@ -186,14 +177,15 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
                     {markers}
                 </ul>
             </div>
-            <ul class="legend map-legend" aria-label="Legend">
-                <li><span class="marker-dot open" aria-hidden="true"></span>"Open"</li>
-                <li><span class="marker-dot closed" aria-hidden="true"></span>"Closed"</li>
+            <ul class="legend map-legend" aria-label=t.map_legend()>
+                <li><span class="marker-dot open" aria-hidden="true"></span>{t.office_open()}</li>
+                <li><span class="marker-dot closed" aria-hidden="true"></span>{t.office_closed()}</li>
             </ul>
             {missing}
             <p class="map-credit">
-                {map.attribution.clone()}
-                " Markers show the town an office was in, not its address."
+                <span lang="en" dir="ltr">{map.attribution.clone()}</span>
+                " "
+                {t.map_credit_note()}
             </p>
         </figure>
     }

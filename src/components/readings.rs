@@ -6,7 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::cite::Cite;
+use crate::components::text::localized;
 use crate::data::{Mission, Reading};
+use crate::site::strings;
 
 /// "Sources differ:" and each other reading, cited. Renders nothing when all agree.
 #[component]
@@ -16,13 +18,13 @@ pub fn OtherReadings(#[prop(into)] mission: Arc<Mission>, readings: Vec<Reading>
             .into_iter()
             .map(|r| {
                 view! {
-                    <li>{r.says.en().to_owned()} <Cite mission=mission.clone() refs=r.sources/></li>
+                    <li>{localized(&r.says)} <Cite mission=mission.clone() refs=r.sources/></li>
                 }
             })
             .collect_view();
         view! {
             <div class="other-readings">
-                <p class="other-readings-label">"Sources differ:"</p>
+                <p class="other-readings-label">{strings().sources_differ()}</p>
                 <ul>{items}</ul>
             </div>
         }

@@ -5,15 +5,20 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::data::Text;
+use crate::data::{Localized, Text};
 use crate::site::{SiteBase, strings};
 
-/// The text in the page's language, or the English one marked as such.
-pub fn localized(text: &Text) -> impl IntoView + use<> {
+/// The text in the language the page is read in, or its English fallback.
+pub fn in_page_language(text: &Text) -> Localized<'_> {
     let locale = use_context::<SiteBase>()
         .map(|b| b.locale())
         .unwrap_or_default();
-    let chosen = text.get(locale.code());
+    text.get(locale.code())
+}
+
+/// The text in the page's language, or the English one marked as such.
+pub fn localized(text: &Text) -> impl IntoView + use<> {
+    let chosen = in_page_language(text);
     if chosen.is_fallback {
         let t = strings();
         Either::Right(view! {
@@ -31,19 +36,25 @@ pub fn localized(text: &Text) -> impl IntoView + use<> {
 /// The text in the page's language as a plain string, for attributes and
 /// titles, falling back to English unmarked.
 pub fn localized_plain(text: &Text) -> String {
-    let locale = use_context::<SiteBase>()
-        .map(|b| b.locale())
-        .unwrap_or_default();
-    text.get(locale.code()).text.to_owned()
+    in_page_language(text).text.to_owned()
 }
 
-/// Where the date goes in a sentence given to [`sentence_with_date`].
-pub const DATE_SLOT: &str = "\u{1}";
+/// Where a date or a link goes in a translated sentence given to
+/// [`sentence_with`]: the message's placeholder is filled with this.
+pub const SLOT: &str = "\u{1}";
 
-/// A translated sentence with a date in it (made with [`DATE_SLOT`] where the
-/// date goes), the date written as a `<time>` element.
-pub fn sentence_with_date(sentence: String, date: crate::data::Date) -> impl IntoView + use<> {
-    let (before, after) = sentence.split_once(DATE_SLOT).unwrap_or((&sentence, ""));
+/// A translated sentence (made with [`SLOT`] for one of its placeholders)
+/// with `inner` (a link, a `<time>`) in that place.
+pub fn sentence_with(sentence: String, inner: impl IntoView) -> impl IntoView {
+    let (before, after) = sentence.split_once(SLOT).unwrap_or((&sentence, ""));
     let (before, after) = (before.to_owned(), after.to_owned());
-    view! { {before} <time datetime=date.iso()>{strings().date(date)}</time> {after} }
+    view! { {before} {inner} {after} }
+}
+
+/// A translated sentence with a date in it, the date as a `<time>` element.
+pub fn sentence_with_date(sentence: String, date: crate::data::Date) -> impl IntoView + use<> {
+    sentence_with(
+        sentence,
+        view! { <time datetime=date.iso()>{strings().date(date)}</time> },
+    )
 }

@@ -57,18 +57,14 @@ impl LoadError {
     }
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// What went wrong, in the words of `t`'s language (the file name and the
+    /// parser's own message stay as they are: they are what an editor needs).
+    pub fn describe(&self, t: &crate::i18n::Strings) -> String {
         match self {
-            LoadError::Network { file, message } => {
-                write!(f, "Could not download {file}: {message}.")
-            }
-            LoadError::Status { file, status: 404 } => {
-                write!(f, "{file} was not found on the server (HTTP 404).")
-            }
-            LoadError::Status { file, status } => {
-                write!(f, "The server could not send {file} (HTTP {status}).")
-            }
+            LoadError::Network { file, message } => t.load_network(file, message),
+            LoadError::Status { file, status: 404 } => t.load_not_found(file),
+            LoadError::Status { file, status } => t.load_status(file, status),
             LoadError::Parse {
                 file,
                 path,
@@ -76,16 +72,24 @@ impl fmt::Display for LoadError {
                 column,
                 message,
             } => {
-                write!(
-                    f,
-                    "{file} is damaged: {message}, at line {line}, column {column}"
-                )?;
-                if path != "." {
-                    write!(f, " (field {path})")?;
-                }
-                f.write_str(".")
+                let field = if path == "." {
+                    String::new()
+                } else {
+                    t.load_field(path)
+                };
+                format!(
+                    "{}{field}{}",
+                    t.load_damaged(column, file, line, message),
+                    t.sentence_end()
+                )
             }
         }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(crate::i18n::Locale::DEFAULT.strings()))
     }
 }
 

@@ -14,4 +14,4 @@ pub mod validate;
 pub use date::Date;
 pub use load::LoadError;
 pub use model::*;
-pub use text::Text;
+pub use text::{Localized, Text};

@@ -359,6 +359,18 @@ pub enum BudgetKind {
     Reported,
 }
 
+impl BudgetKind {
+    /// Where the figure stands: "Proposed", "As reported"…
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+        match self {
+            BudgetKind::Proposed => t.budget_proposed(),
+            BudgetKind::Approved => t.budget_approved(),
+            BudgetKind::Revised => t.budget_revised(),
+            BudgetKind::Reported => t.budget_reported(),
+        }
+    }
+}
+
 /// A place the mission worked from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

@@ -12,7 +12,7 @@ use crate::components::key_facts::KeyFacts;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
-use crate::components::text::{DATE_SLOT, localized, localized_plain, sentence_with_date};
+use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::Mission;
 use crate::data::load::{load_mission, loaded_mission};
 use crate::pages::not_found::NotFound;
@@ -78,7 +78,7 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
                 <li id=anchors::milestone(r.number)>
                     <h3>
                         {t.resolution_label(r.number, r.year)}
-                        <span class="date">{sentence_with_date(t.adopted_on(DATE_SLOT), r.adopted)}</span>
+                        <span class="date">{sentence_with_date(t.adopted_on(SLOT), r.adopted)}</span>
                     </h3>
                     <p>{localized(&r.effect)} <Cite mission=mission.clone() refs=r.sources.clone()/></p>
                 </li>

@@ -4,19 +4,20 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::routes;
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 
 /// "Page not found", with a way home. Used for unknown paths and unknown missions.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let base = expect_context::<SiteBase>();
+    let t = strings();
     view! {
-        <Title text="Page not found"/>
-        <Meta name="description" content="This address is not a page of Mission Pages."/>
+        <Title text=t.not_found_title()/>
+        <Meta name="description" content=t.not_found_description()/>
         <div class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is no page at this address. It may have been mistyped, or the mission may not be in our data yet."</p>
-            <p><a class="button" href=base.href(&routes::home())>"Go to the list of missions"</a></p>
+            <h1>{t.not_found_title()}</h1>
+            <p>{t.not_found_body()}</p>
+            <p><a class="button" href=base.href(&routes::home())>{t.not_found_home()}</a></p>
         </div>
     }
 }

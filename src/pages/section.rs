@@ -16,6 +16,7 @@ use crate::pages::mission::with_mission;
 use crate::pages::not_found::NotFound;
 use crate::pages::sections;
 use crate::routes::Section;
+use crate::site::strings;
 
 /// Shows the section named in the address, or "not found" for an unknown one.
 #[component]
@@ -35,7 +36,8 @@ pub fn SectionPage() -> impl IntoView {
 
 #[component]
 fn SectionView(mission: Arc<Mission>, section: Section) -> impl IntoView {
-    let title = format!("{} · {}", section.label_en(), mission.acronym);
+    let t = strings();
+    let title = format!("{} · {}", section.label(t), mission.acronym);
     let description = sections::description(&mission, section);
     let body = match section {
         Section::Mandate => sections::mandate::view(&mission).into_any(),
@@ -44,13 +46,7 @@ fn SectionView(mission: Arc<Mission>, section: Section) -> impl IntoView {
         Section::Personnel => sections::personnel::view(&mission).into_any(),
         Section::Offices => sections::offices::view(&mission).into_any(),
         Section::Sources => view! {
-            <p class="lede">
-                {format!(
-                    "Every source the {} pages cite, numbered as the footnotes number them. \
-                     Under each, links lead to the facts it supports.",
-                    mission.acronym,
-                )}
-            </p>
+            <p class="lede">{t.sources_lede(&mission.acronym)}</p>
             <SourceList mission=mission.clone()/>
         }
         .into_any(),
@@ -61,7 +57,7 @@ fn SectionView(mission: Arc<Mission>, section: Section) -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="description" content=description/>
-        <MissionHeader mission=mission.clone() section_label=section.label_en()/>
+        <MissionHeader mission=mission.clone() section_label=section.label(t)/>
         <SectionNav mission_id=mission.id.clone() current=Some(section)/>
         <div class=format!("section-body section-{}", section.slug())>{body}</div>
         {sources}

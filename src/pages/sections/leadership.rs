@@ -9,14 +9,14 @@ use leptos::prelude::*;
 use crate::citations::anchors;
 use crate::components::cite::Cite;
 use crate::components::readings::OtherReadings;
+use crate::components::text::{SLOT, localized, localized_plain, sentence_with};
 use crate::data::{Mission, Post};
-use crate::format::tenure;
-use crate::site::here;
+use crate::site::{here, strings};
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let t = strings();
     if m.leadership.is_empty() {
-        return view! { <p class="notice">"Our sources do not name this mission's leaders."</p> }
-            .into_any();
+        return view! { <p class="notice">{t.leadership_none()}</p> }.into_any();
     }
     let roots = m
         .leadership
@@ -27,11 +27,11 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     let posts = m.leadership.iter().map(|p| post_block(m, p)).collect_view();
     view! {
         <section class="org" aria-labelledby="org-heading">
-            <h2 id="org-heading">"Organisation"</h2>
-            <p class="hint">"Each post with the last person our sources name in it. Posts below a post report to it."</p>
+            <h2 id="org-heading">{t.leadership_org()}</h2>
+            <p class="hint">{t.leadership_org_hint()}</p>
             <ul class="org-chart">{roots}</ul>
         </section>
-        <h2>"Posts and their holders"</h2>
+        <h2>{t.leadership_posts()}</h2>
         {posts}
     }
     .into_any()
@@ -49,17 +49,18 @@ fn org_node(m: &Arc<Mission>, post: &Post, depth: usize) -> AnyView {
             .collect_view();
         view! { <ul>{nodes}</ul> }
     });
+    let t = strings();
     let holder = post.latest_holder().map(|h| {
         view! {
-            <span class="org-holder">{h.name.en().to_owned()}</span>
-            {tenure(h.from, h.to).map(|t| view! { <span class="org-tenure">{t}</span> })}
+            <span class="org-holder">{localized(&h.name)}</span>
+            {t.tenure(h.from, h.to).map(|p| view! { <span class="org-tenure">{p}</span> })}
         }
     });
     view! {
         <li>
             <div class="org-post">
-                <a class="org-title" href=here(&anchors::post(&post.id))>{post.title.en().to_owned()}</a>
-                {post.portfolio.as_ref().map(|p| view! { <span class="org-portfolio">{p.en().to_owned()}</span> })}
+                <a class="org-title" href=here(&anchors::post(&post.id))>{localized(&post.title)}</a>
+                {post.portfolio.as_ref().map(|p| view! { <span class="org-portfolio">{localized(p)}</span> })}
                 {holder}
             </div>
             {children}
@@ -70,29 +71,31 @@ fn org_node(m: &Arc<Mission>, post: &Post, depth: usize) -> AnyView {
 
 /// One post: what it covers, whom it reports to, and its holders in order.
 fn post_block(m: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
+    let t = strings();
     let reports_to = post
         .reports_to
         .as_deref()
         .and_then(|id| m.leadership.iter().find(|p| p.id == id))
         .map(|boss| {
-            view! {
-                <p class="meta">
-                    "Reports to the " <a href=here(&anchors::post(&boss.id))>{boss.title.en().to_owned()}</a>
-                </p>
-            }
+            let link =
+                view! { <a href=here(&anchors::post(&boss.id))>{localized(&boss.title)}</a> };
+            view! { <p class="meta">{sentence_with(t.leadership_reports_to(SLOT), link)}</p> }
         });
     let holders = post
         .holders
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let nationality = h.nationality.as_ref().map(|n| format!(" ({})", n.en()));
+            let nationality = h
+                .nationality
+                .as_ref()
+                .map(|n| format!(" ({})", localized_plain(n)));
             view! {
                 <li id=anchors::holder(&post.id, i)>
-                    <span class="holder-name">{h.name.en().to_owned()}</span>
+                    <span class="holder-name">{localized(&h.name)}</span>
                     {nationality}
-                    {tenure(h.from, h.to).map(|t| format!(", {t}"))}
-                    {h.note.as_ref().map(|n| format!(". {}", n.en()))}
+                    {t.tenure(h.from, h.to).map(|p| format!("{}{p}", t.list_comma()))}
+                    {h.note.as_ref().map(|n| view! { ". " {localized(n)} })}
                     <Cite mission=m.clone() refs=h.sources.clone()/>
                     <OtherReadings mission=m.clone() readings=h.other_readings.clone()/>
                 </li>
@@ -103,12 +106,12 @@ fn post_block(m: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
     view! {
         <section class="post-block" id=anchors::post(&post.id) aria-labelledby=format!("{}-heading", anchors::post(&post.id))>
             <h3 id=format!("{}-heading", anchors::post(&post.id))>
-                {post.title.en().to_owned()}
+                {localized(&post.title)}
                 <Cite mission=m.clone() refs=post.sources.clone()/>
             </h3>
-            {post.portfolio.as_ref().map(|p| view! { <p class="meta">{format!("Portfolio: {}", p.en())}</p> })}
+            {post.portfolio.as_ref().map(|p| view! { <p class="meta">{t.fact_portfolio(localized_plain(p))}</p> })}
             {reports_to}
-            {(count == 0).then(|| view! { <p class="notice">"Our sources name no holder of this post."</p> })}
+            {(count == 0).then(|| view! { <p class="notice">{t.leadership_no_holder()}</p> })}
             <ol class="holders">{holders}</ol>
         </section>
     }

@@ -8,20 +8,21 @@ use leptos::prelude::*;
 
 use crate::citations::anchors;
 use crate::components::cite::Cite;
+use crate::components::text::{SLOT, localized, sentence_with};
 use crate::data::{MandateArea, Mission};
-use crate::format::resolution_label;
 use crate::routes::{self, Section};
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 use crate::timeline::resolution_anchor;
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let t = strings();
     if m.mandate.is_empty() {
         return view! {
             <p id=anchors::SUMMARY>
-                {m.summary.value.en().to_owned()}
+                {localized(&m.summary.value)}
                 <Cite mission=m.clone() refs=m.summary.sources.clone()/>
             </p>
-            <p class="notice">"Our sources do not break this mission's mandate down into areas."</p>
+            <p class="notice">{t.mandate_no_areas()}</p>
         }
         .into_any();
     }
@@ -35,13 +36,13 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
         .collect_view();
     view! {
         <p id=anchors::SUMMARY>
-            {m.summary.value.en().to_owned()}
+            {localized(&m.summary.value)}
             <Cite mission=m.clone() refs=m.summary.sources.clone()/>
         </p>
         <div class="list-heading">
-            <h2>{format!("Mandate areas ({})", m.mandate.len())}</h2>
+            <h2>{t.mandate_areas(m.mandate.len())}</h2>
             <button type="button" class="button-secondary" on:click=toggle_all>
-                {move || if all_open.get().unwrap_or(false) { "Close all" } else { "Open all" }}
+                {move || if all_open.get().unwrap_or(false) { t.close_all() } else { t.open_all() }}
             </button>
         </div>
         <ul class="mandate-areas">{areas}</ul>
@@ -54,37 +55,36 @@ fn area_item(
     area: &MandateArea,
     all_open: RwSignal<Option<bool>>,
 ) -> impl IntoView + use<> {
+    let t = strings();
     let timeline = expect_context::<SiteBase>().href(&routes::section(&m.id, Section::Timeline));
+    let in_sentence = |n: u32| {
+        m.resolution(n)
+            .map(|r| t.resolution_in_sentence(r.number, r.year))
+            .unwrap_or_else(|| t.resolution_number(n).to_lowercase())
+    };
     let label = |n: u32| {
         m.resolution(n)
-            .map(|r| resolution_label(r.number, r.year))
-            .unwrap_or_else(|| format!("Resolution {n}"))
+            .map(|r| t.resolution_label(r.number, r.year))
+            .unwrap_or_else(|| t.resolution_number(n))
     };
     let link =
         |n: u32| view! { <a href=format!("{timeline}#{}", resolution_anchor(n))>{label(n)}</a> };
     // The short line beside the title, readable while the area is closed.
-    let mut meta = Vec::new();
-    if let Some(n) = area.introduced_by {
-        meta.push(format!("Since {}", label(n).to_lowercase()));
-    }
-    match (area.changed_by.len(), meta.is_empty()) {
-        (0, _) => {}
-        (1, first) => meta.push(
-            if first {
-                "Changed once"
-            } else {
-                "changed once"
-            }
-            .to_owned(),
-        ),
-        (n, first) => meta.push(format!(
-            "{} {n} times",
-            if first { "Changed" } else { "changed" }
+    let changes = area.changed_by.len() as u32;
+    let meta = match (area.introduced_by, changes) {
+        (None, 0) => None,
+        (None, n) => Some(t.mandate_changed(n)),
+        (Some(r), 0) => Some(t.mandate_since(in_sentence(r))),
+        (Some(r), n) => Some(format!(
+            "{}{}{}",
+            t.mandate_since(in_sentence(r)),
+            t.list_comma(),
+            t.mandate_changed_after(n)
         )),
-    }
+    };
     let introduced = area
         .introduced_by
-        .map(|n| view! { <p>"Introduced by " {link(n)} "."</p> });
+        .map(|n| view! { <p>{sentence_with(t.mandate_introduced_by(SLOT), link(n))}</p> });
     let changed = (!area.changed_by.is_empty()).then(|| {
         let last = area.changed_by.len() - 1;
         let links = area
@@ -94,24 +94,24 @@ fn area_item(
             .map(|(i, n)| {
                 let sep = match i {
                     0 => "",
-                    i if i == last => " and ",
-                    _ => ", ",
+                    i if i == last => t.list_and(),
+                    _ => t.list_comma(),
                 };
                 view! { {sep} {link(*n)} }
             })
             .collect_view();
-        view! { <p>"Changed by " {links} "."</p> }
+        view! { <p>{sentence_with(t.mandate_changed_by(SLOT), links)}</p> }
     });
     view! {
         <li id=anchors::mandate_area(&area.id) class="mandate-area">
             <details prop:open=move || all_open.get().unwrap_or(false)>
                 <summary>
-                    <span class="area-title">{area.title.en().to_owned()}</span>
-                    {(!meta.is_empty()).then(|| view! { <span class="area-meta">{meta.join(", ")}</span> })}
+                    <span class="area-title">{localized(&area.title)}</span>
+                    {meta.map(|meta| view! { <span class="area-meta">{meta}</span> })}
                 </summary>
                 <div class="area-body">
-                    {area.description.as_ref().map(|d| view! { <p>{d.en().to_owned()}</p> })}
-                    <p class="area-sources">"Sources: " <Cite mission=m.clone() refs=area.sources.clone()/></p>
+                    {area.description.as_ref().map(|d| view! { <p>{localized(d)}</p> })}
+                    <p class="area-sources">{t.mandate_area_sources()} " " <Cite mission=m.clone() refs=area.sources.clone()/></p>
                     {introduced}
                     {changed}
                 </div>

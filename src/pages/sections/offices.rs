@@ -9,15 +9,16 @@ use crate::citations::anchors;
 use crate::components::cite::Cite;
 use crate::components::load_state::LoadFailed;
 use crate::components::office_map::{OfficeMap, OfficeState};
+use crate::components::text::{SLOT, localized, sentence_with_date};
 use crate::data::Mission;
 use crate::data::load::fetch;
 use crate::data::map::{MapData, map_file};
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let t = strings();
     if m.offices.is_empty() {
-        return view! { <p class="notice">"Our sources do not list this mission's offices."</p> }
-            .into_any();
+        return view! { <p class="notice">{t.offices_none()}</p> }.into_any();
     }
     let base = expect_context::<SiteBase>();
     let file = map_file(&m.id);
@@ -28,18 +29,13 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     let retry = Callback::new(move |()| map.refetch());
     let mission = m.clone();
     let map_view = move || match map.get() {
-        None => {
-            view! { <div class="map-loading" role="status">"Loading the map…"</div> }.into_any()
-        }
+        None => view! { <div class="map-loading" role="status">{t.map_loading()}</div> }.into_any(),
         Some(Err(error)) => view! {
-            <LoadFailed error=error on_retry=retry part="The map could not be loaded"/>
+            <LoadFailed error=error on_retry=retry part=t.map_failed()/>
         }
         .into_any(),
         Some(Ok(data)) if data.places.is_empty() => view! {
-            <p class="notice">
-                "None of these offices can be placed on a map yet: our sources give no position, \
-                 and the gazetteer the site uses does not list the town."
-            </p>
+            <p class="notice">{t.map_none_placed()}</p>
         }
         .into_any(),
         Some(Ok(data)) => view! { <OfficeMap mission=mission.clone() map=data/> }.into_any(),
@@ -49,23 +45,29 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
         .iter()
         .map(|o| {
             let state = OfficeState::of(m, o);
-            let opened = o.opened.map(|d| view! { <p class="meta">"Opened " <time datetime=d.iso()>{d.to_english()}</time></p> });
-            let class = if state.is_open() { "office open" } else { "office closed" };
+            let opened = o.opened.map(
+                |d| view! { <p class="meta">{sentence_with_date(t.office_opened(SLOT), d)}</p> },
+            );
+            let class = if state.is_open() {
+                "office open"
+            } else {
+                "office closed"
+            };
             view! {
                 <li id=anchors::office(&o.id) class=class>
-                    <h3>{o.name.en().to_owned()} <Cite mission=m.clone() refs=o.sources.clone()/></h3>
-                    {o.role.as_ref().map(|r| view! { <p>{r.en().to_owned()}</p> })}
+                    <h3>{localized(&o.name)} <Cite mission=m.clone() refs=o.sources.clone()/></h3>
+                    {o.role.as_ref().map(|r| view! { <p>{localized(r)}</p> })}
                     {opened}
-                    <p class="meta office-state">{state.describe()}</p>
-                    {o.note.as_ref().map(|n| view! { <p>{n.en().to_owned()}</p> })}
+                    <p class="meta office-state">{state.describe(t)}</p>
+                    {o.note.as_ref().map(|n| view! { <p>{localized(n)}</p> })}
                 </li>
             }
         })
         .collect_view();
     view! {
-        <h2>"Map"</h2>
+        <h2>{t.offices_map()}</h2>
         <div class="map-slot">{map_view}</div>
-        <h2>{format!("All offices ({})", m.offices.len())}</h2>
+        <h2>{t.offices_all(m.offices.len())}</h2>
         <ul class="offices">{items}</ul>
     }
     .into_any()

@@ -11,44 +11,42 @@ use crate::citations::anchors;
 use crate::components::chart::{BarChart, ChartFigure, Mark, Series, TimeChart};
 use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
+use crate::components::text::{localized, localized_plain};
 use crate::data::{BudgetFigure, BudgetKind, Mission, PersonnelFigure};
-use crate::format::{budget_stage as stage, count, head_count, usd, usd_short};
+use crate::format::count;
+use crate::i18n::Strings;
+use crate::site::strings;
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let t = strings();
     let personnel = if m.personnel.is_empty() {
-        view! { <p class="notice">"Our sources give no staff numbers for this mission."</p> }
-            .into_any()
+        view! { <p class="notice">{t.personnel_none()}</p> }.into_any()
     } else {
         personnel_figure(m).into_any()
     };
     let budget = if m.budget.is_empty() {
-        view! { <p class="notice">"Our sources give no budget figures for this mission."</p> }
-            .into_any()
+        view! { <p class="notice">{t.budget_none()}</p> }.into_any()
     } else {
         budget_figure(m).into_any()
     };
     view! {
-        <h2>"Personnel"</h2>
+        <h2>{t.fact_personnel()}</h2>
         {personnel}
         {breakdowns(m)}
-        <h2>"Budget"</h2>
+        <h2>{t.budget_heading()}</h2>
         {budget}
     }
 }
 
 /// "Source [3]" or "Sources [3], [7]", for tooltips.
-fn sources_line(m: &Mission, refs: &[String]) -> String {
+fn sources_line(t: &Strings, m: &Mission, refs: &[String]) -> String {
     let n = m.source_numbers(refs);
     let list = n
         .iter()
         .map(|n| format!("[{n}]"))
         .collect::<Vec<_>>()
-        .join(", ");
-    if n.len() == 1 {
-        format!("Source {list}")
-    } else {
-        format!("Sources {list}")
-    }
+        .join(t.list_comma());
+    t.tip_sources(n.len() as u32, list)
 }
 
 /// The web addresses of the sources, space-separated, for CSV files.
@@ -60,23 +58,27 @@ pub fn source_urls(m: &Mission, refs: &[String]) -> String {
         .join(" ")
 }
 
-fn when(p: &PersonnelFigure) -> String {
+fn when(t: &Strings, p: &PersonnelFigure) -> String {
     p.as_of
-        .map(|d| d.to_english())
-        .unwrap_or_else(|| "Undated".to_owned())
+        .map(|d| t.date(d))
+        .unwrap_or_else(|| t.undated().to_owned())
 }
 
-fn parts_text(p: &PersonnelFigure) -> String {
+/// "International staff: 300; national staff: 648", in the page's language
+/// (`lang` is its code; the CSV files are written in English).
+fn parts_text(t: &Strings, lang: &str, p: &PersonnelFigure) -> String {
     p.parts
         .iter()
-        .map(|part| format!("{}: {}", part.label.en(), count(part.count)))
+        .map(|part| format!("{}: {}", part.label.get(lang).text, count(part.count)))
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(t.list_semicolon())
 }
 
 /// The dated personnel figures as chart marks, in time order (the compare
 /// page draws these too, one line per mission).
 pub fn personnel_marks(m: &Mission) -> Vec<Mark> {
+    let t = strings();
+    let lang = t.locale().code();
     let mut dated: Vec<&PersonnelFigure> =
         m.personnel.iter().filter(|p| p.as_of.is_some()).collect();
     dated.sort_by_key(|p| p.as_of);
@@ -86,17 +88,17 @@ pub fn personnel_marks(m: &Mission) -> Vec<Mark> {
             let d = p.as_of?;
             let mut details = Vec::new();
             if !p.parts.is_empty() {
-                details.push(parts_text(p));
+                details.push(parts_text(t, lang, p));
             }
             if let Some(note) = &p.date_note {
-                details.push(note.en().to_owned());
+                details.push(note.get(lang).text.to_owned());
             }
-            details.push(sources_line(m, &p.sources));
+            details.push(sources_line(t, m, &p.sources));
             Some(Mark {
                 x: year_position(d),
                 value: f64::from(p.total),
-                label: format!("As of {}", d.to_english()),
-                value_text: format!("{} people", head_count(p.total, p.approximate)),
+                label: t.as_of(t.date(d)),
+                value_text: t.people(p.total, t.head_count(p.total, p.approximate)),
                 details,
                 hollow: p.approximate,
             })
@@ -105,6 +107,9 @@ pub fn personnel_marks(m: &Mission) -> Vec<Mark> {
 }
 
 fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let t = strings();
+    let lang = t.locale().code();
+    let en = crate::i18n::Locale::DEFAULT.strings();
     let marks = personnel_marks(m);
     let undated = m.personnel.len() - marks.len();
     let rows = m
@@ -113,16 +118,16 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
         .enumerate()
         .map(|(i, p)| {
             let when_cell = match (&p.as_of, &p.date_note) {
-                (Some(d), _) => view! { <time datetime=d.iso()>{d.to_english()}</time> }.into_any(),
-                (None, Some(n)) => n.en().to_owned().into_any(),
-                (None, None) => "Undated".into_any(),
+                (Some(d), _) => view! { <time datetime=d.iso()>{t.date(*d)}</time> }.into_any(),
+                (None, Some(n)) => localized(n).into_any(),
+                (None, None) => t.undated().into_any(),
             };
             view! {
                 <tr id=anchors::personnel(i)>
                     <th scope="row">{when_cell}</th>
-                    <td class="num">{head_count(p.total, p.approximate)}</td>
-                    <td>{parts_text(p)}</td>
-                    <td>{p.note.as_ref().map(|n| n.en().to_owned())}</td>
+                    <td class="num">{t.head_count(p.total, p.approximate)}</td>
+                    <td>{parts_text(t, lang, p)}</td>
+                    <td>{p.note.as_ref().map(localized)}</td>
                     <td><Cite mission=m.clone() refs=p.sources.clone()/></td>
                 </tr>
             }
@@ -130,9 +135,9 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
         .collect_view();
     let table = view! {
         <DataTable
-            label="Personnel figures"
-            caption="Personnel figures, as each source dates them"
-            columns=&["As of", "People", "Breakdown", "Note", "Sources"]
+            label=t.personnel_table_label()
+            caption=t.personnel_table_caption()
+            columns=vec![t.col_as_of(), t.col_people(), t.col_breakdown(), t.col_note(), t.col_sources()]
         >
             {rows}
         </DataTable>
@@ -149,7 +154,7 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
                     .unwrap_or_default(),
                 p.total.to_string(),
                 if p.approximate { "yes" } else { "no" }.to_owned(),
-                parts_text(p),
+                parts_text(en, "en", p),
                 p.note
                     .as_ref()
                     .map(|n| n.en().to_owned())
@@ -173,22 +178,18 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
     let chart = view! {
         <TimeChart
             series=vec![Series { name: m.acronym.clone(), marks }]
-            unit="People"
+            unit=t.chart_unit_people()
             format_value=|v| count(v as u32)
         />
         <p class="chart-note">
-            "Hollow points are approximate figures. "
-            {(undated > 0).then(|| format!(
-                "{undated} figure{} without a date {} in the table only.",
-                if undated == 1 { "" } else { "s" },
-                if undated == 1 { "is" } else { "are" },
-            ))}
+            {t.chart_hollow_points()}
+            {(undated > 0).then(|| format!(" {}", t.chart_undated(undated as u32)))}
         </p>
     };
     view! {
         <ChartFigure
             id="personnel-chart"
-            caption=format!("{} personnel over time", m.acronym)
+            caption=t.personnel_chart_caption(&m.acronym)
             csv_name=format!("{}-personnel.csv", m.id)
             csv=text
             anchor_prefix="personnel-"
@@ -201,6 +202,7 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
 /// The figures a source breaks down (international and national staff,
 /// civilian and military), each as a bar split into its parts.
 fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let t = strings();
     let with_parts: Vec<&PersonnelFigure> =
         m.personnel.iter().filter(|p| !p.parts.is_empty()).collect();
     (!with_parts.is_empty()).then(|| {
@@ -230,14 +232,14 @@ fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
                     .map(|(i, part)| {
                         view! {
                             <li><span class=format!("swatch segment-{}", i % 4) aria-hidden="true"></span>
-                                {format!("{}: {}", part.label.en(), count(part.count))}</li>
+                                {format!("{}: {}", localized_plain(&part.label), count(part.count))}</li>
                         }
                     })
                     .collect_view();
                 view! {
                     <li class="breakdown">
                         <p class="breakdown-title">
-                            {format!("{}: {} in all", when(p), head_count(p.total, p.approximate))}
+                            {t.breakdown_title(t.head_count(p.total, p.approximate), when(t, p))}
                             <Cite mission=m.clone() refs=p.sources.clone()/>
                         </p>
                         <svg class="breakdown-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -249,27 +251,29 @@ fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
             })
             .collect_view();
         view! {
-            <h3>"Breakdown, where a source gives one"</h3>
+            <h3>{t.breakdown_heading()}</h3>
             <ul class="breakdowns">{rows}</ul>
         }
     })
 }
 
 fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let t = strings();
+    let en = crate::i18n::Locale::DEFAULT.strings();
     // In time order; the table and CSV keep the same order as the bars.
     let mut figures: Vec<(usize, &BudgetFigure)> = m.budget.iter().enumerate().collect();
     figures.sort_by_key(|(_, b)| b.year);
     let marks: Vec<Mark> = figures
         .iter()
         .map(|(_, b)| {
-            let mut details = vec![stage(b.kind).to_owned()];
-            details.extend(b.note.as_ref().map(|n| n.en().to_owned()));
-            details.push(sources_line(m, &b.sources));
+            let mut details = vec![b.kind.label(t).to_owned()];
+            details.extend(b.note.as_ref().map(localized_plain));
+            details.push(sources_line(t, m, &b.sources));
             Mark {
                 x: f64::from(b.year),
                 value: b.amount_usd as f64,
-                label: b.period.en().to_owned(),
-                value_text: usd_short(b.amount_usd),
+                label: localized_plain(&b.period),
+                value_text: t.usd_short(b.amount_usd),
                 details,
                 hollow: b.kind == BudgetKind::Proposed,
             }
@@ -280,10 +284,10 @@ fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
         .map(|(i, b)| {
             view! {
                 <tr id=anchors::budget(*i)>
-                    <th scope="row">{b.period.en().to_owned()}</th>
-                    <td class="num">{usd(b.amount_usd)}</td>
-                    <td>{stage(b.kind)}</td>
-                    <td>{b.note.as_ref().map(|n| n.en().to_owned())}</td>
+                    <th scope="row">{localized(&b.period)}</th>
+                    <td class="num">{t.usd_amount(b.amount_usd)}</td>
+                    <td>{b.kind.label(t)}</td>
+                    <td>{b.note.as_ref().map(localized)}</td>
                     <td><Cite mission=m.clone() refs=b.sources.clone()/></td>
                 </tr>
             }
@@ -291,9 +295,9 @@ fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
         .collect_view();
     let table = view! {
         <DataTable
-            label="Budget figures"
-            caption="Budget figures, in US dollars"
-            columns=&["Period", "Amount", "Stage", "Note", "Sources"]
+            label=t.budget_table_label()
+            caption=t.budget_table_caption()
+            columns=vec![t.col_period(), t.col_amount(), t.col_stage(), t.col_note(), t.col_sources()]
         >
             {rows}
         </DataTable>
@@ -305,7 +309,7 @@ fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
                 b.period.en().to_owned(),
                 b.year.to_string(),
                 b.amount_usd.to_string(),
-                stage(b.kind).to_lowercase(),
+                b.kind.label(en).to_lowercase(),
                 b.note
                     .as_ref()
                     .map(|n| n.en().to_owned())
@@ -320,12 +324,12 @@ fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
     );
     let chart = view! {
         <BarChart marks=marks/>
-        <p class="chart-note">"Hollow bars are proposals, not approved budgets. Amounts are in US dollars, as each source states them."</p>
+        <p class="chart-note">{t.budget_chart_note()}</p>
     };
     view! {
         <ChartFigure
             id="budget-chart"
-            caption=format!("{} budget figures by period", m.acronym)
+            caption=t.budget_chart_caption(&m.acronym)
             csv_name=format!("{}-budget.csv", m.id)
             csv=text
             anchor_prefix="budget-"

@@ -16,10 +16,11 @@ use crate::components::cite::{Cite, PageSources};
 use crate::components::readings::OtherReadings;
 use crate::data::Mission;
 use crate::routes::{self, Section};
-use crate::site::SiteBase;
-use crate::timeline::{Entry, EntryKind, Filter, entries};
+use crate::site::{SiteBase, strings};
+use crate::timeline::{Entry, EntryKind, Filter, entries_in};
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+    let t = strings();
     let location = use_location();
     let filter = Memo::new(move |_| {
         let q = location.query.read();
@@ -45,7 +46,7 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
         })
     };
     let (years, counts, total) = {
-        let all = entries(m);
+        let all = entries_in(m, t);
         let mut years: Vec<u16> = all.iter().map(|e| e.date.year).collect();
         years.dedup();
         let counts = EntryKind::ALL.map(|k| all.iter().filter(|e| e.kind == k).count());
@@ -54,12 +55,12 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     let mission = m.clone();
     let list = move || {
         let f = filter.get();
-        let all = entries(&mission);
+        let all = entries_in(&mission, t);
         let shown: Vec<&Entry<'_>> = all.iter().filter(|e| f.admits(e)).collect();
         let status = if f.is_everything() {
-            format!("Showing all {total} entries.")
+            t.timeline_showing_all(total)
         } else {
-            format!("Showing {} of {total} entries.", shown.len())
+            t.timeline_showing_some(shown.len(), total)
         };
         let groups = year_groups(&mission, &shown);
         // Footnotes for what is shown: the entries, and the closure notice.
@@ -73,7 +74,7 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
         view! {
             <p class="filter-status" role="status">{status}</p>
             {shown.is_empty().then(|| view! {
-                <p class="notice">"No entry matches these filters."</p>
+                <p class="notice">{t.timeline_no_match()}</p>
             })}
             {groups}
             <PageSources mission=mission.clone() page=Some(Section::Timeline) only=only/>
@@ -94,6 +95,7 @@ fn Filters(
     filter: Memo<Filter>,
     apply: Callback<Filter>,
 ) -> impl IntoView {
+    let t = strings();
     let kinds = EntryKind::ALL
         .into_iter()
         .map(|kind| {
@@ -113,7 +115,7 @@ fn Filters(
                         prop:checked=move || filter.get().shows(kind)
                         on:change=on_change
                     />
-                    {format!("{} ({})", kind.plural_en(), counts[kind as usize])}
+                    {format!("{} ({})", kind.plural(t), counts[kind as usize])}
                 </label>
             }
         })
@@ -123,7 +125,11 @@ fn Filters(
             .iter()
             .map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> })
             .collect_view();
-        let any = if is_from { "Earliest" } else { "Latest" };
+        let any = if is_from {
+            t.timeline_earliest()
+        } else {
+            t.timeline_latest()
+        };
         let on_change = move |ev: leptos::ev::Event| {
             let year = event_target_value(&ev).parse::<u16>().ok();
             let f = filter.get_untracked();
@@ -150,19 +156,19 @@ fn Filters(
     };
     let reset_href = path.clone();
     view! {
-        <form class="filters" method="get" action=path aria-label="Filter the timeline">
+        <form class="filters" method="get" action=path aria-label=t.timeline_filter_label()>
             <fieldset>
-                <legend>"Show"</legend>
+                <legend>{t.timeline_show()}</legend>
                 {kinds}
             </fieldset>
             <fieldset class="years">
-                <legend>"Years"</legend>
-                {year_select("from", "From", true)}
-                {year_select("to", "To", false)}
+                <legend>{t.timeline_years()}</legend>
+                {year_select("from", t.timeline_from(), true)}
+                {year_select("to", t.timeline_to(), false)}
             </fieldset>
-            <noscript><button type="submit">"Apply"</button></noscript>
+            <noscript><button type="submit">{t.filter_apply()}</button></noscript>
             {move || (!filter.get().is_everything()).then(|| view! {
-                <a class="reset" href=reset_href.clone()>"Show everything"</a>
+                <a class="reset" href=reset_href.clone()>{t.timeline_show_everything()}</a>
             })}
         </form>
     }
@@ -192,16 +198,31 @@ fn year_groups(m: &Arc<Mission>, shown: &[&Entry<'_>]) -> impl IntoView + use<> 
 }
 
 fn entry_item(m: &Arc<Mission>, e: &Entry<'_>) -> impl IntoView + use<> {
-    let kind = e.kind.label_en();
+    let t = strings();
+    let kind = e.kind.label(t);
+    // An entry the reader's language lacks is shown in English, tagged and marked.
+    let (lang, dir) = if e.english {
+        (Some("en"), Some("ltr"))
+    } else {
+        (None, None)
+    };
+    let marker = e.english.then(|| {
+        view! {
+            " "
+            <span class="untranslated-marker" title=t.untranslated_title()>
+                "(" {t.untranslated_marker()} ")"
+            </span>
+        }
+    });
     view! {
         <li id=e.anchor.clone() class=format!("entry entry-{}", e.kind.slug())>
             <p class="entry-meta">
                 <span class="entry-kind">{kind}</span>
-                <time datetime=e.date.iso()>{e.date.to_english()}</time>
+                <time datetime=e.date.iso()>{t.date(e.date)}</time>
             </p>
-            <h3 class="entry-title">{e.title.clone()}</h3>
+            <h3 class="entry-title"><span lang=lang dir=dir>{e.title.clone()}</span>{marker}</h3>
             <p>
-                {e.body.map(str::to_owned)}
+                <span lang=lang dir=dir>{e.body.map(str::to_owned)}</span>
                 <Cite mission=m.clone() refs=e.sources.to_vec()/>
             </p>
             <OtherReadings mission=m.clone() readings=e.other_readings.to_vec()/>
