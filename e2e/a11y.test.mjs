@@ -1,6 +1,7 @@
 // Accessibility: axe (WCAG 2.0, 2.1 and 2.2, levels A and AA) finds nothing on
-// any page, in the light and the dark theme, including the not-found page and
-// the alert shown when data cannot be loaded.
+// any page, in the light and the dark theme, in English and in Arabic (right
+// to left), including the not-found page and the alert shown when data cannot
+// be loaded.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +19,14 @@ const PAGES = [
     where: `missions/unami/${slug}`,
   })),
   { name: 'not-found page', where: 'missions/unami/nope' },
+  // Right to left, in Arabic.
+  { name: 'Arabic catalogue', where: 'ar/' },
+  { name: 'Arabic UNAMI overview', where: 'ar/missions/unami' },
+  ...['timeline', 'leadership', 'personnel', 'offices', 'sources'].map((slug) => ({
+    name: `Arabic UNAMI ${slug}`,
+    where: `ar/missions/unami/${slug}`,
+  })),
+  { name: 'Arabic UNAMA timeline (English texts marked)', where: 'ar/missions/unama/timeline' },
 ];
 
 for (const colorScheme of ['light', 'dark']) {

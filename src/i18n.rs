@@ -214,9 +214,9 @@ mod tests {
     }
 
     #[test]
-    fn arabic_is_right_to_left() {
-        // Published (offered in the language switch) once every page is translated.
+    fn arabic_is_published_and_right_to_left() {
         let ar = Locale::from_code("ar").unwrap();
+        assert!(ar.is_published());
         assert!(ar.is_rtl());
         assert_eq!(ar.dir(), "rtl");
         assert_eq!(Locale::DEFAULT.dir(), "ltr");

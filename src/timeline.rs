@@ -149,9 +149,11 @@ pub struct Entry<'a> {
     pub kind: EntryKind,
     pub title: String,
     pub body: Option<&'a str>,
-    /// The title or text is the English one: the reader's language has no
+    /// The title is the English one: the reader's language has no
     /// translation of it yet.
-    pub english: bool,
+    pub title_in_english: bool,
+    /// The same for the text.
+    pub body_in_english: bool,
     pub sources: &'a [String],
     pub other_readings: &'a [Reading],
 }
@@ -168,7 +170,7 @@ pub fn entries(m: &Mission) -> Vec<Entry<'_>> {
 }
 
 /// The entries with their titles and texts in the language of `t` (the
-/// English ones where the data has no translation: [`Entry::english`]).
+/// English ones where the data has no translation, as each entry says).
 pub fn entries_in<'a>(m: &'a Mission, t: &crate::i18n::Strings) -> Vec<Entry<'a>> {
     let lang = t.locale().code();
     let resolutions = m.resolutions.iter().map(|r| {
@@ -179,7 +181,8 @@ pub fn entries_in<'a>(m: &'a Mission, t: &crate::i18n::Strings) -> Vec<Entry<'a>
             kind: EntryKind::Resolution,
             title: t.resolution_label(r.number, r.year),
             body: Some(body.text),
-            english: body.is_fallback,
+            title_in_english: false,
+            body_in_english: body.is_fallback,
             sources: &r.sources,
             other_readings: &r.other_readings,
         }
@@ -196,7 +199,8 @@ pub fn entries_in<'a>(m: &'a Mission, t: &crate::i18n::Strings) -> Vec<Entry<'a>
             },
             title: title.text.to_owned(),
             body: body.map(|b| b.text),
-            english: title.is_fallback || body.is_some_and(|b| b.is_fallback),
+            title_in_english: title.is_fallback,
+            body_in_english: body.is_some_and(|b| b.is_fallback),
             sources: &e.sources,
             other_readings: &e.other_readings,
         }

@@ -20,16 +20,26 @@ pub fn in_page_language(text: &Text) -> Localized<'_> {
 pub fn localized(text: &Text) -> impl IntoView + use<> {
     let chosen = in_page_language(text);
     if chosen.is_fallback {
-        let t = strings();
         Either::Right(view! {
-            <span class="untranslated" title=t.untranslated_title()>
+            <span class="untranslated">
                 <span lang="en" dir="ltr">{chosen.text.to_owned()}</span>
-                " "
-                <span class="untranslated-marker">"(" {t.untranslated_marker()} ")"</span>
+                {untranslated_marker()}
             </span>
         })
     } else {
         Either::Left(chosen.text.to_owned())
+    }
+}
+
+/// " (English)" after a text shown in English because the reader's language
+/// lacks it, with a tooltip saying so.
+pub fn untranslated_marker() -> impl IntoView {
+    let t = strings();
+    view! {
+        " "
+        <span class="untranslated-marker" title=t.untranslated_title()>
+            "(" {t.untranslated_marker()} ")"
+        </span>
     }
 }
 

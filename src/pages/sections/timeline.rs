@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::citations::anchors;
 use crate::components::cite::{Cite, PageSources};
 use crate::components::readings::OtherReadings;
+use crate::components::text::untranslated_marker;
 use crate::data::Mission;
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};
@@ -200,29 +201,29 @@ fn year_groups(m: &Arc<Mission>, shown: &[&Entry<'_>]) -> impl IntoView + use<> 
 fn entry_item(m: &Arc<Mission>, e: &Entry<'_>) -> impl IntoView + use<> {
     let t = strings();
     let kind = e.kind.label(t);
-    // An entry the reader's language lacks is shown in English, tagged and marked.
-    let (lang, dir) = if e.english {
-        (Some("en"), Some("ltr"))
-    } else {
-        (None, None)
-    };
-    let marker = e.english.then(|| {
-        view! {
-            " "
-            <span class="untranslated-marker" title=t.untranslated_title()>
-                "(" {t.untranslated_marker()} ")"
-            </span>
+    // Text the reader's language lacks is shown in English, tagged and marked
+    // once: after the title when the title is English, else after the text.
+    let english = |yes: bool| {
+        if yes {
+            (Some("en"), Some("ltr"))
+        } else {
+            (None, None)
         }
-    });
+    };
+    let (title_lang, title_dir) = english(e.title_in_english);
+    let (body_lang, body_dir) = english(e.body_in_english);
+    let title_marker = e.title_in_english.then(untranslated_marker);
+    let body_marker = (e.body_in_english && !e.title_in_english).then(untranslated_marker);
     view! {
         <li id=e.anchor.clone() class=format!("entry entry-{}", e.kind.slug())>
             <p class="entry-meta">
                 <span class="entry-kind">{kind}</span>
                 <time datetime=e.date.iso()>{t.date(e.date)}</time>
             </p>
-            <h3 class="entry-title"><span lang=lang dir=dir>{e.title.clone()}</span>{marker}</h3>
+            <h3 class="entry-title"><span lang=title_lang dir=title_dir>{e.title.clone()}</span>{title_marker}</h3>
             <p>
-                <span lang=lang dir=dir>{e.body.map(str::to_owned)}</span>
+                <span lang=body_lang dir=body_dir>{e.body.map(str::to_owned)}</span>
+                {body_marker}
                 <Cite mission=m.clone() refs=e.sources.to_vec()/>
             </p>
             <OtherReadings mission=m.clone() readings=e.other_readings.to_vec()/>
