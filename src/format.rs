@@ -12,7 +12,8 @@ pub fn count(n: u32) -> String {
     group_thousands(u64::from(n))
 }
 
-fn group_thousands(n: u64) -> String {
+/// A whole number with thousands separated: 158990000 → "158,990,000".
+pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

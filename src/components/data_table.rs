@@ -10,8 +10,9 @@ pub fn DataTable(
     #[prop(into)]
     label: String,
     #[prop(into)] caption: String,
-    /// The column headers, left to right.
-    columns: &'static [&'static str],
+    /// The column headers, in reading order (left to right in English).
+    #[prop(into)]
+    columns: Vec<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let headers = columns
