@@ -316,6 +316,7 @@ test('in Arabic: right to left, headings and row labels from locales/ar.json, da
         'status', 'established', 'mandate_end', 'headquarters', 'head', 'personnel', 'budget', 'resolutions', 'offices',
       ].map((k) => ar[`cmp_row_${k}`]));
       assert.equal(await factCell(page, ar.cmp_row_mandate_end, 1), ar.cmp_missing);
+      assert.ok((await factCell(page, ar.cmp_row_status, 0)).startsWith(ar.cmp_status_ended.replace('{status}', ar[`status_${unami.status.state}`]).split('{date}')[0]));
       const month = ar[`month_${unami.established.date.slice(5, 7)}`];
       assert.ok((await factCell(page, ar.cmp_row_established, 0)).includes(month), 'the date in Arabic');
       assert.ok((await factCell(page, ar.cmp_row_headquarters, 0)).startsWith(unami.headquarters.value.ar ?? unami.headquarters.value.en));

@@ -252,9 +252,9 @@ pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
     let state = s.state.label(t);
     let mut status = match s.mandate_end {
         Some(d) if s.state == StatusState::Closed => {
-            sentence(&t.cmp_status_ended(state, slot), [Date(d)])
+            sentence(&t.cmp_status_ended(slot, state), [Date(d)])
         }
-        Some(d) => sentence(&t.cmp_status_ends(state, slot), [Date(d)]),
+        Some(d) => sentence(&t.cmp_status_ends(slot, state), [Date(d)]),
         None => vec![Text(state.to_owned())],
     };
     status.push(Cite(s.sources.clone()));
@@ -527,6 +527,15 @@ mod tests {
                 assert!(links || cites, "{row} is cited or links to where it is");
             }
         }
+        // Status: the state, then when the mandate ended.
+        let ended = unami.status.mandate_end.unwrap();
+        assert_eq!(
+            facts[0][0][..2],
+            [
+                Piece::Text("Closed: mandate ended ".into()),
+                Piece::Date(ended)
+            ]
+        );
         // Established: the date, then the resolution.
         assert_eq!(facts[1][0][0], Piece::Date(unami.established.date));
         assert_eq!(
@@ -554,6 +563,13 @@ mod tests {
         let unami = mission("unami");
         let facts = key_facts(&unami, arabic());
         assert_eq!(fact_rows(arabic())[0], "الحالة");
+        assert_eq!(
+            facts[0][0][..2],
+            [
+                Piece::Text("مغلقة: انتهت الولاية في ".into()),
+                Piece::Date(unami.status.mandate_end.unwrap())
+            ]
+        );
         // Established: the date, then "by resolution 1500 (2003)" in Arabic.
         assert_eq!(facts[1][0][0], Piece::Date(unami.established.date));
         assert_eq!(
