@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { useEnvironment, withPage, gotoApp, mainText, checkAxe, DIST } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, mainText, checkAxe, DIST, REPO_ROOT } from './lib/browser.mjs';
 
 const env = useEnvironment();
 const data = {};
@@ -291,5 +291,47 @@ test('axe passes and nothing scrolls sideways, at 1280 px and at 390 px in light
         }
       });
     }
+  }
+});
+
+test('in Arabic: right to left, headings and row labels from locales/ar.json, data in Arabic, axe in light and dark', async () => {
+  const ar = JSON.parse(await readFile(path.join(REPO_ROOT, 'locales', 'ar.json'), 'utf8'));
+  const [unami, unama] = [data.unami, data.unama];
+  const names = ar.cmp_list_and.replace('{init}', unami.acronym).replace('{last}', unama.acronym);
+  for (const colorScheme of ['light', 'dark']) {
+    await withPage(env, { viewport: { width: 1280, height: 900 }, colorScheme }, async (page) => {
+      await gotoApp(page, env.url('ar/compare?ids=unami,unama'));
+      await page.locator('#compare-personnel-chart').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+      assert.equal(await page.locator('main h1').innerText(), ar.cmp_heading.replace('{names}', names));
+      assert.match(await page.title(), new RegExp(`^${ar.cmp_heading.replace('{names}', names)} · `));
+      const h2 = await page.locator('main h2').allInnerTexts();
+      for (const key of ['cmp_chosen_heading', 'cmp_facts_heading', 'cmp_personnel_heading', 'cmp_mandate_heading', 'cmp_timeline_heading']) {
+        assert.ok(h2.includes(ar[key]), `${key}: ${ar[key]} in ${h2.join(' | ')}`);
+      }
+      // Row labels, the missing fact, dates and counts in Arabic.
+      const rows = page.locator('main table.compare-table:not(.compare-years) tbody th[scope="row"]');
+      assert.deepEqual(await rows.allInnerTexts(), [
+        'status', 'established', 'mandate_end', 'headquarters', 'head', 'personnel', 'budget', 'resolutions', 'offices',
+      ].map((k) => ar[`cmp_row_${k}`]));
+      assert.equal(await factCell(page, ar.cmp_row_mandate_end, 1), ar.cmp_missing);
+      assert.ok((await factCell(page, ar.cmp_row_status, 0)).startsWith(ar.cmp_status_ended.replace('{status}', ar[`status_${unami.status.state}`]).split('{date}')[0]));
+      const month = ar[`month_${unami.established.date.slice(5, 7)}`];
+      assert.ok((await factCell(page, ar.cmp_row_established, 0)).includes(month), 'the date in Arabic');
+      assert.ok((await factCell(page, ar.cmp_row_headquarters, 0)).startsWith(unami.headquarters.value.ar ?? unami.headquarters.value.en));
+      // Mandate areas and timeline entries from the data's Arabic texts.
+      const firstArea = unami.mandate[0].title;
+      assert.ok((await page.locator('#compare-mandate-unami + ul a').first().innerText()).startsWith(firstArea.ar ?? firstArea.en));
+      const row2007 = page.locator('main table.compare-years tbody tr', { has: page.locator('th[scope="row"]', { hasText: /^2007$/ }) });
+      const res1770 = ar.resolution_label.replace('{number}', '1770').replace('{year}', '2007');
+      assert.equal(await row2007.locator('td').nth(0).locator('a', { hasText: res1770 }).count(), 1);
+      assert.equal(await page.locator('main table.compare-years thead th[scope="col"]').first().innerText(), ar.cmp_year);
+      // The chart: one line per mission, its legend in the missions' order.
+      assert.equal(await page.locator('#compare-personnel-chart .plot svg path.line').count(), 2);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scroll <= 1280, `no sideways scroll (${scroll}px)`);
+      await checkAxe(page, `Arabic compare, ${colorScheme}`);
+    });
   }
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { useEnvironment, withPage, gotoApp, checkAxe, DIST } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, checkAxe, DIST, REPO_ROOT } from './lib/browser.mjs';
 
 const env = useEnvironment();
 let docsText;
@@ -217,4 +217,33 @@ test('a keystroke searches in under 5 ms on the shipped data and under 50 ms on 
     );
     assert.ok(median(times) < 50, fmt(times));
   });
+});
+
+test('in Arabic: right to left, the page in Arabic from locales/ar.json, English results tagged and marked, axe in light and dark', async () => {
+  const ar = JSON.parse(await readFile(path.join(REPO_ROOT, 'locales', 'ar.json'), 'utf8'));
+  for (const colorScheme of ['light', 'dark']) {
+    await withPage(env, { viewport: { width: 390, height: 844 }, colorScheme }, async (page) => {
+      await gotoApp(page, env.url('ar/search'));
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      assert.equal(await page.locator('main h1').innerText(), ar.srch_title);
+      assert.equal(await page.locator('main h2').innerText(), ar.srch_try);
+      await checkAxe(page, `Arabic search page, ${colorScheme}`);
+
+      await gotoApp(page, env.url('ar/search?q=Hodeidah'));
+      await expectStatus(page, /«Hodeidah»/);
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      assert.equal(await page.title(), `${ar.srch_title_query.replace('{query}', 'Hodeidah')} · ${ar.site_name}`);
+      assert.equal(await page.getByRole('searchbox', { name: ar.srch_input_label }).inputValue(), 'Hodeidah');
+      const first = results(page).first();
+      const meta = (await first.locator('.result-meta').innerText()).replace(/\s+/g, ' ');
+      assert.equal(meta, `UNMHA · ${ar.srch_kind_mission} (${ar.untranslated_marker})`);
+      // The documents are English: their text says so to screen readers.
+      assert.equal(await first.locator('.result-title a > span').getAttribute('lang'), 'en');
+      assert.equal(await first.locator('.result-title [lang="en"] mark').first().innerText(), 'Hudaydah');
+      assert.equal(new URL(await first.getByRole('link').evaluate((a) => a.href)).pathname, env.path('ar/missions/unmha'));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `no sideways scroll (scrollWidth ${width})`);
+      await checkAxe(page, `Arabic search results, ${colorScheme}`);
+    });
+  }
 });

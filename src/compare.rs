@@ -1,11 +1,13 @@
 //! The compare page's logic, apart from rendering so it can be tested
 //! natively: which missions the address asks for, the figures each column
-//! shows, and the missions' timelines aligned by year.
+//! shows, and the missions' timelines aligned by year. Words come from the
+//! reader's [`Strings`]; the data's own texts stay [`Text`]s, for the page to
+//! show in the reader's language (or marked as English).
 
-use crate::data::{BudgetFigure, Date, Mission, PersonnelFigure, Post, StatusState, Tenure};
-use crate::format::{and_list, budget_stage, count, head_count, resolution_label, tenure, usd};
+use crate::data::{BudgetFigure, Date, Mission, PersonnelFigure, Post, StatusState, Tenure, Text};
+use crate::i18n::Strings;
 use crate::routes::{self, Section, is_valid_mission_id};
-use crate::timeline::{Entry, EntryKind, Filter, entries};
+use crate::timeline::{Entry, EntryKind, Filter, entries, resolution_anchor};
 
 /// The most missions compared at once: more columns would not fit a screen.
 pub const MAX_MISSIONS: usize = 4;
@@ -76,43 +78,25 @@ impl Choice {
 
     /// What the page says about the ids it leaves out, a sentence each;
     /// `acronym` names a mission by its id.
-    pub fn messages(&self, acronym: impl Fn(&str) -> String) -> Vec<String> {
+    pub fn messages(&self, t: &Strings, acronym: impl Fn(&str) -> String) -> Vec<String> {
         let quoted = |ids: &[String]| -> String {
             let q: Vec<String> = ids
                 .iter()
-                .map(|id| format!("“{}”", id.chars().take(40).collect::<String>()))
+                .map(|id| t.cmp_quoted(id.chars().take(40).collect::<String>()))
                 .collect();
-            and_list(&q.iter().map(String::as_str).collect::<Vec<_>>())
+            t.and_list(&q)
         };
+        let count = |ids: &[String]| u32::try_from(ids.len()).unwrap_or(u32::MAX);
         let mut out = Vec::new();
         if !self.invalid.is_empty() {
-            out.push(format!(
-                "Ignored {}: {} (ids are lower-case letters, digits and hyphens).",
-                quoted(&self.invalid),
-                if self.invalid.len() == 1 {
-                    "it is not a mission id"
-                } else {
-                    "they are not mission ids"
-                },
-            ));
+            out.push(t.cmp_ignored_invalid(count(&self.invalid), quoted(&self.invalid)));
         }
         if !self.unknown.is_empty() {
-            out.push(format!(
-                "Ignored {}: no mission in our data has {}.",
-                quoted(&self.unknown),
-                if self.unknown.len() == 1 {
-                    "this id"
-                } else {
-                    "these ids"
-                },
-            ));
+            out.push(t.cmp_ignored_unknown(count(&self.unknown), quoted(&self.unknown)));
         }
         if !self.left_out.is_empty() {
             let names: Vec<String> = self.left_out.iter().map(|id| acronym(id)).collect();
-            out.push(format!(
-                "At most {MAX_MISSIONS} missions can be compared at once: showing the first {MAX_MISSIONS}, without {}.",
-                and_list(&names.iter().map(String::as_str).collect::<Vec<_>>())
-            ));
+            out.push(t.cmp_left_out(MAX_MISSIONS, t.and_list(&names)));
         }
         out
     }
@@ -154,7 +138,10 @@ pub fn latest_budget(m: &Mission) -> Vec<&BudgetFigure> {
 /// A piece of a key fact as the compare table writes it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Piece {
+    /// Words in the reader's language.
     Text(String),
+    /// A text from the data, shown in the reader's language where it has one.
+    Data(Text),
     Date(Date),
     /// A number that stands out: "about 990 people".
     Figure(String),
@@ -167,56 +154,107 @@ pub enum Piece {
 /// One fact: its pieces in reading order.
 pub type Fact = Vec<Piece>;
 
-/// The key facts the compare table has a row for, with what each mission
-/// shows in it: no fact ("Not in the data"), one, or a list.
-pub const FACT_ROWS: [&str; 9] = [
-    "Status",
-    "Established",
-    "Mandate end",
-    "Headquarters",
-    "Head of mission (latest listed)",
-    "Personnel (latest figure)",
-    "Budget (latest year)",
-    "Resolutions in our data",
-    "Offices in our data",
-];
+/// Where the pieces given to [`sentence`] go in a translated message: the
+/// message is filled with these characters, then cut at them.
+const SLOTS: [char; 2] = ['\u{1}', '\u{2}'];
 
-/// A mission's facts for each of [`FACT_ROWS`], in that order.
-pub fn key_facts(m: &Mission) -> [Vec<Fact>; 9] {
-    use Piece::*;
-    let text = |s: &str| Text(s.to_owned());
-    let resolution = |n: u32| {
-        m.resolution(n)
-            .map(|r| resolution_label(r.number, r.year))
-            .unwrap_or_else(|| format!("Resolution {n}"))
-    };
-    let s = &m.status;
-    let mut status = vec![text(s.state.label_en())];
-    if let Some(d) = s.mandate_end {
-        status.push(text(if s.state == StatusState::Closed {
-            ": mandate ended "
-        } else {
-            ": mandate ends "
-        }));
-        status.push(Date(d));
+/// A translated message made with [`SLOTS`] where `pieces` go (the first
+/// slot for the first piece, and so on), as pieces in reading order.
+fn sentence(message: &str, pieces: impl IntoIterator<Item = Piece>) -> Fact {
+    let mut pieces: Vec<Option<Piece>> = pieces.into_iter().map(Some).collect();
+    let mut out = Vec::new();
+    let mut words = String::new();
+    for c in message.chars() {
+        match SLOTS.iter().position(|s| *s == c) {
+            Some(i) => {
+                if !words.is_empty() {
+                    out.push(Piece::Text(std::mem::take(&mut words)));
+                }
+                out.extend(pieces.get_mut(i).and_then(Option::take));
+            }
+            None => words.push(c),
+        }
     }
+    if !words.is_empty() {
+        out.push(Piece::Text(words));
+    }
+    out
+}
+
+/// The key facts the compare table has a row for, in the reader's language,
+/// in the order of [`key_facts`].
+pub fn fact_rows(t: &Strings) -> [&'static str; 9] {
+    [
+        t.cmp_row_status(),
+        t.cmp_row_established(),
+        t.cmp_row_mandate_end(),
+        t.cmp_row_headquarters(),
+        t.cmp_row_head(),
+        t.cmp_row_personnel(),
+        t.cmp_row_budget(),
+        t.cmp_row_resolutions(),
+        t.cmp_row_offices(),
+    ]
+}
+
+/// A period of office as far as the sources date it, its dates as [`Piece::Date`].
+fn tenure(t: &Strings, from: Option<Date>, to: Option<Date>) -> Option<Fact> {
+    let [a, b] = SLOTS;
+    match (from, to) {
+        (Some(f), Some(e)) => Some(sentence(
+            &t.tenure_range(a, b),
+            [Piece::Date(f), Piece::Date(e)],
+        )),
+        (Some(f), None) => Some(sentence(&t.tenure_from(a), [Piece::Date(f)])),
+        (None, Some(e)) => Some(sentence(&t.tenure_until(a), [Piece::Date(e)])),
+        (None, None) => None,
+    }
+}
+
+/// A mission's facts for each of [`fact_rows`], in that order.
+pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
+    use Piece::*;
+    let slot = SLOTS[0];
+    let sep = || Text(t.list_comma().to_owned());
+    // A resolution as `message` names it, with its year when the data lists it.
+    let resolution = |n: u32, message: fn(&Strings, u32, String) -> String| match m.resolution(n) {
+        Some(r) => message(t, r.number, r.year.to_string()),
+        None => message(t, n, String::new()).replace(" ()", ""),
+    };
+    let label: fn(&Strings, u32, String) -> String = |t, n, year| t.resolution_label(n, year);
+    let in_sentence: fn(&Strings, u32, String) -> String =
+        |t, n, year| t.resolution_in_sentence(n, year);
+    let s = &m.status;
+    let state = s.state.label(t);
+    let mut status = match s.mandate_end {
+        Some(d) if s.state == StatusState::Closed => {
+            sentence(&t.cmp_status_ended(slot, state), [Date(d)])
+        }
+        Some(d) => sentence(&t.cmp_status_ends(slot, state), [Date(d)]),
+        None => vec![Text(state.to_owned())],
+    };
     status.push(Cite(s.sources.clone()));
 
     let e = &m.established;
-    let mut established = vec![Date(e.date)];
-    match (e.resolution, &e.basis) {
-        (Some(n), _) => established.push(Text(format!(", by {}", resolution(n).to_lowercase()))),
-        (None, Some(basis)) => established.push(Text(format!(", {}", basis.en()))),
-        (None, None) => {}
-    }
+    let mut established = match (e.resolution, &e.basis) {
+        (Some(n), _) => sentence(
+            &t.cmp_established_by(slot, resolution(n, in_sentence)),
+            [Date(e.date)],
+        ),
+        (None, Some(basis)) => vec![Date(e.date), sep(), Data(basis.clone())],
+        (None, None) => vec![Date(e.date)],
+    };
     established.push(Cite(e.sources.clone()));
 
     let end = (s.mandate_end.is_some() || s.final_resolution.is_some()).then(|| {
-        let mut f: Fact = s.mandate_end.map(Date).into_iter().collect();
-        if let Some(n) = s.final_resolution {
-            let sep = if s.mandate_end.is_some() { "; " } else { "" };
-            f.push(Text(format!("{sep}final resolution: {}", resolution(n))));
-        }
+        let mut f: Fact = match (s.mandate_end, s.final_resolution) {
+            (Some(d), Some(n)) => {
+                sentence(&t.cmp_end_and_final(slot, resolution(n, label)), [Date(d)])
+            }
+            (None, Some(n)) => vec![Text(t.cmp_final_only(resolution(n, label)))],
+            (Some(d), None) => vec![Date(d)],
+            (None, None) => Vec::new(),
+        };
         f.push(Cite(s.sources.clone()));
         f
     });
@@ -224,16 +262,17 @@ pub fn key_facts(m: &Mission) -> [Vec<Fact>; 9] {
     let headquarters = m
         .headquarters
         .as_ref()
-        .map(|hq| vec![Text(hq.value.en().to_owned()), Cite(hq.sources.clone())]);
+        .map(|hq| vec![Data(hq.value.clone()), Cite(hq.sources.clone())]);
 
     let head = head_of_mission(m).map(|(post, h)| {
-        let mut f = vec![text(h.name.en())];
-        f.extend(
-            h.nationality
-                .as_ref()
-                .map(|n| Text(format!(" ({})", n.en()))),
-        );
-        f.extend(tenure(h.from, h.to).map(|t| Text(format!(", {t}"))));
+        let mut f = vec![Data(h.name.clone())];
+        if let Some(n) = &h.nationality {
+            f.extend([Text(" (".into()), Data(n.clone()), Text(")".into())]);
+        }
+        if let Some(when) = tenure(t, h.from, h.to) {
+            f.push(sep());
+            f.extend(when);
+        }
         f.push(Cite(
             post.sources.iter().chain(&h.sources).cloned().collect(),
         ));
@@ -241,15 +280,16 @@ pub fn key_facts(m: &Mission) -> [Vec<Fact>; 9] {
     });
 
     let personnel = latest_personnel(m).map(|p| {
-        let mut f = vec![Figure(format!(
-            "{} people",
-            head_count(p.total, p.approximate)
-        ))];
+        let mut f = vec![Figure(
+            t.people(p.total, t.head_count(p.total, p.approximate)),
+        )];
+        f.push(Text(" (".into()));
         match (p.as_of, &p.date_note) {
-            (Some(d), _) => f.extend([text(" (as of "), Date(d), text(")")]),
-            (None, Some(note)) => f.push(Text(format!(" ({})", note.en()))),
-            (None, None) => f.push(text(" (undated)")),
+            (Some(d), _) => f.extend(sentence(&t.cmp_as_of(slot), [Date(d)])),
+            (None, Some(note)) => f.push(Data(note.clone())),
+            (None, None) => f.push(Text(t.undated().to_lowercase())),
         }
+        f.push(Text(")".into()));
         f.push(Cite(p.sources.clone()));
         f
     });
@@ -258,29 +298,24 @@ pub fn key_facts(m: &Mission) -> [Vec<Fact>; 9] {
         .into_iter()
         .map(|b| {
             vec![
-                Figure(usd(b.amount_usd)),
-                Text(format!(
-                    " ({}), {}",
-                    budget_stage(b.kind).to_lowercase(),
-                    b.period.en()
-                )),
+                Figure(t.usd_amount(b.amount_usd)),
+                Text(format!(" ({})", b.kind.label(t).to_lowercase())),
+                sep(),
+                Data(b.period.clone()),
                 Cite(b.sources.clone()),
             ]
         })
         .collect();
 
-    let counted = |n: usize, what: &str, path: String| {
-        (n > 0).then(|| {
-            let plural = if n == 1 { "" } else { "s" };
-            vec![Link(path, format!("{} {what}{plural}", count(n as u32)))]
-        })
+    let counted = |n: usize, what: fn(&Strings, u32) -> String, path: String| {
+        (n > 0).then(|| vec![Link(path, what(t, u32::try_from(n).unwrap_or(u32::MAX)))])
     };
     let only_resolutions = Filter::default()
         .with_kind(EntryKind::Event, false)
         .with_kind(EntryKind::Leadership, false);
     let resolutions = counted(
         m.resolutions.len(),
-        "resolution",
+        |t, n| t.cmp_resolutions_count(n),
         format!(
             "{}{}",
             routes::section(&m.id, Section::Timeline),
@@ -289,7 +324,7 @@ pub fn key_facts(m: &Mission) -> [Vec<Fact>; 9] {
     );
     let offices = counted(
         m.offices.len(),
-        "office",
+        |t, n| t.cmp_offices_count(n),
         routes::section(&m.id, Section::Offices),
     );
 
@@ -305,6 +340,27 @@ pub fn key_facts(m: &Mission) -> [Vec<Fact>; 9] {
         one(resolutions),
         one(offices),
     ]
+}
+
+/// What an entry of `m`'s timeline is called on the compare page: a
+/// resolution's label in the reader's language, or the event's title from
+/// the data.
+pub fn entry_title(m: &Mission, e: &Entry<'_>, t: &Strings) -> Piece {
+    let resolution = m
+        .resolutions
+        .iter()
+        .find(|r| e.kind == EntryKind::Resolution && resolution_anchor(r.number) == e.anchor);
+    if let Some(r) = resolution {
+        return Piece::Text(t.resolution_label(r.number, r.year));
+    }
+    let event = e
+        .anchor
+        .strip_prefix("ev-")
+        .and_then(|id| m.events.iter().find(|ev| ev.id == id));
+    match event {
+        Some(ev) => Piece::Data(ev.title.clone()),
+        None => Piece::Text(e.title.clone()),
+    }
 }
 
 /// One year of the aligned timelines: for each mission (in the order
@@ -338,6 +394,15 @@ pub fn aligned_years<'a>(missions: &[&'a Mission]) -> Vec<YearRow<'a>> {
 mod tests {
     use super::*;
     use crate::data::load::parse;
+    use crate::i18n::Locale;
+
+    fn english() -> &'static Strings {
+        Locale::DEFAULT.strings()
+    }
+
+    fn arabic() -> &'static Strings {
+        Locale::from_code("ar").unwrap().strings()
+    }
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
@@ -425,9 +490,10 @@ mod tests {
     fn key_facts_cite_every_value_and_leave_out_what_a_mission_lacks() {
         let unami = mission("unami");
         let unama = mission("unama");
-        let facts = key_facts(&unami);
-        assert_eq!(facts.len(), FACT_ROWS.len());
-        for (row, cell) in FACT_ROWS.iter().zip(&facts) {
+        let facts = key_facts(&unami, english());
+        let rows = fact_rows(english());
+        assert_eq!(facts.len(), rows.len());
+        for (row, cell) in rows.iter().zip(&facts) {
             assert!(!cell.is_empty(), "UNAMI has {row}");
             for fact in cell {
                 let links = fact.iter().any(|p| matches!(p, Piece::Link(..)));
@@ -437,6 +503,15 @@ mod tests {
                 assert!(links || cites, "{row} is cited or links to where it is");
             }
         }
+        // Status: the state, then when the mandate ended.
+        let ended = unami.status.mandate_end.unwrap();
+        assert_eq!(
+            facts[0][0][..2],
+            [
+                Piece::Text("Closed: mandate ended ".into()),
+                Piece::Date(ended)
+            ]
+        );
         // Established: the date, then the resolution.
         assert_eq!(facts[1][0][0], Piece::Date(unami.established.date));
         assert_eq!(
@@ -453,10 +528,74 @@ mod tests {
             )
         );
         // An active mission has no mandate end: the page says "Not in the data".
-        let unama_facts = key_facts(&unama);
+        let unama_facts = key_facts(&unama, english());
         assert!(unama.status.mandate_end.is_none() && unama.status.final_resolution.is_none());
         assert!(unama_facts[2].is_empty());
         assert_eq!(unama_facts[0][0][0], Piece::Text("Active".into()));
+    }
+
+    #[test]
+    fn key_facts_read_in_arabic_with_the_data_left_as_texts() {
+        let unami = mission("unami");
+        let facts = key_facts(&unami, arabic());
+        assert_eq!(fact_rows(arabic())[0], "الحالة");
+        assert_eq!(
+            facts[0][0][..2],
+            [
+                Piece::Text("مغلقة: انتهت الولاية في ".into()),
+                Piece::Date(unami.status.mandate_end.unwrap())
+            ]
+        );
+        // Established: the date, then "by resolution 1500 (2003)" in Arabic.
+        assert_eq!(facts[1][0][0], Piece::Date(unami.established.date));
+        assert_eq!(
+            facts[1][0][1],
+            Piece::Text("، بموجب القرار 1500 (2003)".into())
+        );
+        // The headquarters is the data's text, for the page to localise.
+        assert_eq!(
+            facts[3][0][0],
+            Piece::Data(unami.headquarters.as_ref().unwrap().value.clone())
+        );
+        let n = unami.resolutions.len();
+        assert!(
+            matches!(&facts[7][0][0], Piece::Link(_, text) if text == &arabic().cmp_resolutions_count(n as u32))
+        );
+        // Counts take Arabic's plural forms.
+        assert_eq!(arabic().cmp_resolutions_count(2), "قراران");
+        assert_eq!(arabic().cmp_resolutions_count(7), "7 قرارات");
+        assert_eq!(arabic().cmp_offices_count(12), "12 مكتبًا");
+        assert_eq!(
+            arabic().people(990, arabic().head_count(990, true)),
+            "نحو 990 شخصًا"
+        );
+    }
+
+    #[test]
+    fn sentences_put_pieces_where_the_language_puts_them() {
+        let d = Date::parse("2024-05-31").unwrap();
+        let [a, b] = SLOTS;
+        assert_eq!(
+            sentence(&english().cmp_as_of(a), [Piece::Date(d)]),
+            vec![Piece::Text("as of ".into()), Piece::Date(d)]
+        );
+        let e = Date::parse("2025").unwrap();
+        assert_eq!(
+            sentence(
+                &arabic().tenure_range(a, b),
+                [Piece::Date(d), Piece::Date(e)]
+            ),
+            vec![
+                Piece::Text("من ".into()),
+                Piece::Date(d),
+                Piece::Text(" إلى ".into()),
+                Piece::Date(e)
+            ]
+        );
+        assert_eq!(english().and_list(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(arabic().and_list(&["A", "B", "C"]), "A، B وC");
+        assert_eq!(arabic().and_list(&["A"]), "A");
+        assert_eq!(english().and_list(&[] as &[&str]), "");
     }
 
     #[test]
@@ -466,7 +605,7 @@ mod tests {
             &strings(&["a", "b", "c", "d", "e", "f", "x", "A!", "B"]),
             known,
         );
-        let lines = c.messages(|id| id.to_uppercase());
+        let lines = c.messages(english(), |id| id.to_uppercase());
         assert_eq!(
             lines,
             vec![
@@ -477,8 +616,12 @@ mod tests {
         );
         assert!(
             Choice::new(&strings(&["a", "b"]), known)
-                .messages(|id| id.to_owned())
+                .messages(english(), |id| id.to_owned())
                 .is_empty()
+        );
+        assert_eq!(
+            c.messages(arabic(), |id| id.to_uppercase())[1],
+            "تم تجاهل «x»: لا توجد في بياناتنا بعثة بهذا المعرّف."
         );
     }
 

@@ -43,36 +43,6 @@ pub fn readable_url(url: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| url.to_owned())
 }
 
-/// English wordings still used by the compare page while it is being
-/// translated (it moves to `i18n::Strings`); to be removed with it.
-mod english {
-    use crate::data::{BudgetKind, Date};
-    use crate::i18n::{Locale, Strings};
-
-    fn en() -> &'static Strings {
-        Locale::DEFAULT.strings()
-    }
-    pub fn resolution_label(number: u32, year: u16) -> String {
-        en().resolution_label(number, year)
-    }
-    pub fn head_count(total: u32, approximate: bool) -> String {
-        en().head_count(total, approximate)
-    }
-    pub fn usd(amount: u64) -> String {
-        en().usd_amount(amount)
-    }
-    pub fn budget_stage(kind: BudgetKind) -> &'static str {
-        kind.label(en())
-    }
-    pub fn tenure(from: Option<Date>, to: Option<Date>) -> Option<String> {
-        en().tenure(from, to)
-    }
-    pub fn and_list(items: &[&str]) -> String {
-        en().and_list(items)
-    }
-}
-pub use english::*;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,18 +18,20 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::chart::csv;
 use crate::citations::anchors;
 use crate::compare::{
-    Choice, FACT_ROWS, MAX_MISSIONS, Piece, aligned_years, canonical_query, key_facts, parse_ids,
+    Choice, MAX_MISSIONS, Piece, aligned_years, canonical_query, entry_title, fact_rows, key_facts,
+    parse_ids,
 };
 use crate::components::chart::{ChartFigure, Series, TimeChart};
 use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
 use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::text::{localized, localized_plain};
 use crate::data::load::{load_index, load_mission, loaded_mission};
 use crate::data::{LoadError, Mission, MissionIndex};
-use crate::format::{and_list, count, head_count};
+use crate::format::count;
 use crate::pages::sections::personnel::{personnel_marks, source_urls};
 use crate::routes::{self, Section};
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 
 /// `/compare`: reads the ids, loads the index, then the missions.
 #[component]
@@ -60,15 +62,16 @@ pub fn ComparePage() -> impl IntoView {
     });
     let index = LocalResource::new(move || load_index(base.clone()));
     let retry = Callback::new(move |()| index.refetch());
+    let t = strings();
     view! {
         {move || match index.get() {
             None => view! {
-                <Title text="Compare missions"/>
-                <Loading label="Loading the list of missions"/>
+                <Title text=t.cmp_title()/>
+                <Loading label=t.catalogue_loading()/>
             }
             .into_any(),
             Some(Err(error)) => view! {
-                <Title text="Could not load the page"/>
+                <Title text=t.load_failed_title()/>
                 <LoadFailed error=error on_retry=retry/>
             }
             .into_any(),
@@ -122,43 +125,30 @@ fn Comparison(index: Arc<MissionIndex>, ids: Memo<Vec<String>>) -> impl IntoView
             );
         }
     });
+    let t = strings();
     move || {
         let c = choice.get();
         let results = missions.get();
         let names: Vec<String> = c.chosen.iter().map(|id| acronym_of(&index, id)).collect();
-        let names = and_list(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        let names = t.and_list(&names);
         let (heading, description) = if c.chosen.len() < 2 {
             (
-                "Compare missions".to_owned(),
-                "Two to four UN field missions side by side: key facts, staff numbers, mandate areas and timelines, each fact with its source.".to_owned(),
+                t.cmp_title().to_owned(),
+                t.cmp_description_none().to_owned(),
             )
         } else {
-            (
-                format!("{names} compared"),
-                format!(
-                    "Key facts, staff numbers, mandate areas and timelines of {names} side by side, each fact with its source."
-                ),
-            )
+            (t.cmp_heading(&names), t.cmp_description(&names))
         };
         let lede = if c.chosen.len() >= 2 {
-            "Key facts, staff numbers over time, mandate areas and timelines side by side. \
-             Each fact links to its source on the mission's own list of sources."
-                .to_owned()
+            t.cmp_lede().to_owned()
         } else {
             let ask = match c.chosen.first() {
-                Some(id) => format!(
-                    "Choose a second mission to compare with {}.",
-                    acronym_of(&index, id)
-                ),
-                None => "Choose at least two missions to compare.".to_owned(),
+                Some(id) => t.cmp_ask_second(acronym_of(&index, id)),
+                None => t.cmp_ask_two().to_owned(),
             };
-            format!(
-                "This page sets two to four missions side by side: their key facts in one table, \
-                 their staff numbers over time on one chart, their mandate areas, and their \
-                 timelines aligned year by year. Every fact links to its source. {ask}"
-            )
+            format!("{} {ask}", t.cmp_intro())
         };
-        let ignored = c.messages(|id| acronym_of(&index, id));
+        let ignored = c.messages(t, |id| acronym_of(&index, id));
         let ignored = (!ignored.is_empty()).then(|| {
             view! {
                 <div class="notice compare-ignored">
@@ -200,13 +190,13 @@ fn body(c: &Choice, results: Option<Loaded>, retry: Callback<()>) -> AnyView {
             Some((_, Err(error))) => failed.push((id.clone(), error.clone())),
             // The index lists it, so this does not happen; nothing to show.
             Some((_, Ok(None))) => {}
-            None => return view! { <Loading label="Loading the missions"/> }.into_any(),
+            None => return view! { <Loading label=strings().cmp_loading_missions()/> }.into_any(),
         }
     }
     let failures = failed
         .into_iter()
         .map(|(id, error)| {
-            view! { <LoadFailed error=error on_retry=retry part=format!("{id} could not be loaded")/> }
+            view! { <LoadFailed error=error on_retry=retry part=strings().cmp_load_failed(id)/> }
         })
         .collect_view();
     let sections = (loaded.len() >= 2).then(|| {
@@ -238,6 +228,7 @@ fn chooser(
     add: Callback<()>,
 ) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
+    let t = strings();
     let items = c
         .chosen
         .iter()
@@ -248,14 +239,14 @@ fn chooser(
                     <a class="chosen-name" href=base.href(&routes::mission(&m.id))>
                         <span class="chosen-acronym">{m.acronym.clone()}</span>
                         " "
-                        {m.name.en().to_owned()}
+                        {localized(&m.name)}
                     </a>
                     <a
                         class="button-secondary"
                         href=base.href(&routes::compare(&c.without(&m.id)))
-                        aria-label=format!("Remove {} from the comparison", m.acronym)
+                        aria-label=t.cmp_remove_label(&m.acronym)
                     >
-                        "Remove"
+                        {t.cmp_remove()}
                     </a>
                 </li>
             }
@@ -263,7 +254,7 @@ fn chooser(
         .collect_view();
     let form = if c.chosen.len() >= MAX_MISSIONS {
         view! {
-            <p>{format!("{MAX_MISSIONS} missions is the most this page compares: remove one to add another.")}</p>
+            <p>{t.cmp_max_reached(MAX_MISSIONS)}</p>
         }
         .into_any()
     } else {
@@ -272,7 +263,7 @@ fn chooser(
             .iter()
             .filter(|m| !c.chosen.contains(&m.id))
             .map(|m| {
-                view! { <option value=m.id.clone()>{format!("{} ({})", m.acronym, m.country.en())}</option> }
+                view! { <option value=m.id.clone()>{format!("{} ({})", m.acronym, localized_plain(&m.country))}</option> }
             })
             .collect_view();
         let current = (!c.chosen.is_empty())
@@ -289,20 +280,20 @@ fn chooser(
             >
                 {current}
                 <label class="select">
-                    <span>"Add a mission"</span>
+                    <span>{t.cmp_add_label()}</span>
                     <select name="ids" required on:change=move |ev| selected.set(event_target_value(&ev))>
-                        <option value="">"Choose…"</option>
+                        <option value="">{t.cmp_choose()}</option>
                         {options}
                     </select>
                 </label>
-                <button type="submit" class="button">"Add to the comparison"</button>
+                <button type="submit" class="button">{t.cmp_add_button()}</button>
             </form>
         }
         .into_any()
     };
     view! {
         <section class="compare-choose" aria-labelledby="choose-heading">
-            <h2 id="choose-heading">"Missions compared"</h2>
+            <h2 id="choose-heading">{t.cmp_chosen_heading()}</h2>
             {(!c.chosen.is_empty()).then(|| view! { <ul class="chosen">{items}</ul> })}
             {form}
         </section>
@@ -311,7 +302,7 @@ fn chooser(
 
 /// "Not in the data", for a fact a mission's file does not have.
 fn missing() -> AnyView {
-    view! { <span class="missing">"Not in the data"</span> }.into_any()
+    view! { <span class="missing">{strings().cmp_missing()}</span> }.into_any()
 }
 
 /// Column headers: each mission's acronym, linked to its overview.
@@ -323,7 +314,7 @@ fn mission_headers(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
             view! {
                 <th scope="col">
                     <a href=base.href(&routes::mission(&m.id))>{m.acronym.clone()}</a>
-                    <span class="col-country">{m.country.en().to_owned()}</span>
+                    <span class="col-country">{localized(&m.country)}</span>
                 </th>
             }
         })
@@ -334,8 +325,9 @@ fn mission_headers(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
 /// a row each, a column per mission.
 fn key_facts_table(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
-    let facts: Vec<_> = missions.iter().map(|m| key_facts(m)).collect();
-    let body = FACT_ROWS
+    let t = strings();
+    let facts: Vec<_> = missions.iter().map(|m| key_facts(m, t)).collect();
+    let body = fact_rows(t)
         .iter()
         .enumerate()
         .map(|(row, label)| {
@@ -363,13 +355,13 @@ fn key_facts_table(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
     let names: Vec<&str> = missions.iter().map(|m| m.acronym.as_str()).collect();
     view! {
         <section class="compare-section" aria-labelledby="compare-facts-heading">
-            <h2 id="compare-facts-heading">"Key facts"</h2>
-            <div class="table-scroll" role="region" aria-label="Key facts, side by side" tabindex="0">
+            <h2 id="compare-facts-heading">{t.cmp_facts_heading()}</h2>
+            <div class="table-scroll" role="region" aria-label=t.cmp_facts_region() tabindex="0">
                 <table class="compare-table">
-                    <caption>{format!("Key facts of {}, each with its sources", and_list(&names))}</caption>
+                    <caption>{t.cmp_facts_caption(t.and_list(&names))}</caption>
                     <thead>
                         <tr>
-                            <th scope="col"><span class="visually-hidden">"Fact"</span></th>
+                            <th scope="col"><span class="visually-hidden">{t.cmp_fact()}</span></th>
                             {mission_headers(missions)}
                         </tr>
                     </thead>
@@ -385,7 +377,8 @@ fn pieces(base: &SiteBase, m: &Arc<Mission>, fact: &[Piece]) -> AnyView {
     fact.iter()
         .map(|p| match p {
             Piece::Text(t) => t.clone().into_any(),
-            Piece::Date(d) => view! { <time datetime=d.iso()>{d.to_english()}</time> }.into_any(),
+            Piece::Data(text) => localized(text).into_any(),
+            Piece::Date(d) => date(*d).into_any(),
             Piece::Figure(t) => view! { <strong class="figure">{t.clone()}</strong> }.into_any(),
             Piece::Link(path, text) => {
                 view! { <a href=base.href(path)>{text.clone()}</a> }.into_any()
@@ -396,6 +389,11 @@ fn pieces(base: &SiteBase, m: &Arc<Mission>, fact: &[Piece]) -> AnyView {
         .into_any()
 }
 
+/// A date in the reader's language, in a `<time>` element.
+fn date(d: crate::data::Date) -> impl IntoView + use<> {
+    view! { <time datetime=d.iso()>{strings().date(d)}</time> }
+}
+
 fn cite(m: &Arc<Mission>, refs: Vec<String>) -> impl IntoView + use<> {
     view! { <Cite mission=m.clone() refs=refs to_sources_page=true/> }
 }
@@ -403,6 +401,7 @@ fn cite(m: &Arc<Mission>, refs: Vec<String>) -> impl IntoView + use<> {
 /// Every dated staff figure on one chart, a line per mission, with the
 /// figures as a table and a CSV file.
 fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
+    let t = strings();
     let series: Vec<Series> = missions
         .iter()
         .map(|m| Series {
@@ -420,12 +419,12 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
         .iter()
         .map(|m| m.personnel.iter().filter(|p| p.as_of.is_none()).count())
         .sum();
-    let heading = view! { <h2 id="compare-personnel-heading">"Personnel over time"</h2> };
+    let heading = view! { <h2 id="compare-personnel-heading">{t.cmp_personnel_heading()}</h2> };
     if series.is_empty() {
         return view! {
             <section class="compare-section" aria-labelledby="compare-personnel-heading">
                 {heading}
-                <p class="notice">"Our sources give no dated staff numbers for these missions."</p>
+                <p class="notice">{t.cmp_no_dated_staff()}</p>
             </section>
         }
         .into_any();
@@ -441,15 +440,15 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
         .iter()
         .map(|(m, p)| {
             let when = match (p.as_of, &p.date_note) {
-                (Some(d), _) => view! { <time datetime=d.iso()>{d.to_english()}</time> }.into_any(),
-                (None, Some(n)) => n.en().to_owned().into_any(),
-                (None, None) => "Undated".into_any(),
+                (Some(d), _) => date(d).into_any(),
+                (None, Some(n)) => localized(n).into_any(),
+                (None, None) => t.undated().into_any(),
             };
             view! {
                 <tr>
                     <th scope="row">{m.acronym.clone()}</th>
                     <td>{when}</td>
-                    <td class="num">{head_count(p.total, p.approximate)}</td>
+                    <td class="num">{t.head_count(p.total, p.approximate)}</td>
                     <td>{cite(m, p.sources.clone())}</td>
                 </tr>
             }
@@ -457,9 +456,9 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
         .collect_view();
     let table = view! {
         <DataTable
-            label="Personnel figures of the missions compared"
-            caption="Personnel figures, as each source dates them"
-            columns=&["Mission", "As of", "People", "Sources"]
+            label=t.cmp_table_label()
+            caption=t.cmp_table_caption()
+            columns=vec![t.cmp_col_mission(), t.col_as_of(), t.col_people(), t.col_sources()]
         >
             {rows}
         </DataTable>
@@ -494,19 +493,11 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
     let names: Vec<&str> = missions.iter().map(|m| m.acronym.as_str()).collect();
     let ids: Vec<&str> = missions.iter().map(|m| m.id.as_str()).collect();
     let chart = view! {
-        <TimeChart series=series unit="People" format_value=|v| count(v as u32)/>
+        <TimeChart series=series unit=t.col_people() format_value=|v| count(v as u32)/>
         <p class="chart-note">
-            "Each mission has its own colour, marker shape and line pattern, named in the legend. "
-            "Hollow points are approximate figures. "
-            {(!without.is_empty()).then(|| format!(
-                "No dated staff figures in our data for {}. ",
-                and_list(&without)
-            ))}
-            {(undated > 0).then(|| format!(
-                "{undated} figure{} without a date {} in the table only.",
-                if undated == 1 { "" } else { "s" },
-                if undated == 1 { "is" } else { "are" },
-            ))}
+            {t.cmp_chart_note_series()} " " {t.cmp_chart_note_hollow()}
+            {(!without.is_empty()).then(|| format!(" {}", t.cmp_chart_note_without(t.and_list(&without))))}
+            {(undated > 0).then(|| format!(" {}", t.cmp_chart_note_undated(u32::try_from(undated).unwrap_or(u32::MAX))))}
         </p>
     };
     view! {
@@ -514,7 +505,7 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
             {heading}
             <ChartFigure
                 id="compare-personnel-chart"
-                caption=format!("Personnel of {} over time", and_list(&names))
+                caption=t.cmp_chart_caption(t.and_list(&names))
                 csv_name=format!("{}-personnel.csv", ids.join("-"))
                 csv=text
                 anchor_prefix="compare-personnel-"
@@ -541,7 +532,7 @@ fn mandate_areas(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
                     .iter()
                     .map(|a| {
                         let href = format!("{page}#{}", anchors::mandate_area(&a.id));
-                        view! { <li><a href=href>{a.title.en().to_owned()}</a></li> }
+                        view! { <li><a href=href>{localized(&a.title)}</a></li> }
                     })
                     .collect_view();
                 view! { <ul>{items}</ul> }.into_any()
@@ -558,7 +549,7 @@ fn mandate_areas(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
         .collect_view();
     view! {
         <section class="compare-section" aria-labelledby="compare-mandate-heading">
-            <h2 id="compare-mandate-heading">"Mandate areas"</h2>
+            <h2 id="compare-mandate-heading">{strings().cmp_mandate_heading()}</h2>
             <div class="compare-columns">{columns}</div>
         </section>
     }
@@ -567,6 +558,7 @@ fn mandate_areas(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
 /// The missions' resolutions and events in one table, a row per year.
 fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
+    let t = strings();
     let refs: Vec<&Mission> = missions.iter().map(|m| m.as_ref()).collect();
     let pages: Vec<String> = missions
         .iter()
@@ -578,13 +570,13 @@ fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
             let cells = row
                 .cells
                 .iter()
-                .zip(&pages)
-                .map(|(entries, page)| {
+                .zip(missions.iter().zip(&pages))
+                .map(|(entries, (m, page))| {
                     if entries.is_empty() {
                         return view! {
                             <td>
                                 <span class="none" aria-hidden="true">"–"</span>
-                                <span class="visually-hidden">"Nothing in our data"</span>
+                                <span class="visually-hidden">{t.cmp_nothing()}</span>
                             </td>
                         }
                         .into_any();
@@ -596,8 +588,8 @@ fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
                             view! {
                                 <li class=format!("entry-{}", e.kind.slug())>
                                     <a href=href>
-                                        <time datetime=e.date.iso()>{e.date.to_english()}</time>
-                                        <span class="entry-label">{e.title.clone()}</span>
+                                        {date(e.date)}
+                                        <span class="entry-label">{pieces(&base, m, &[entry_title(m, e, t)])}</span>
                                     </a>
                                 </li>
                             }
@@ -616,14 +608,14 @@ fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
         .collect_view();
     view! {
         <section class="compare-section" aria-labelledby="compare-timeline-heading">
-            <h2 id="compare-timeline-heading">"Timelines, year by year"</h2>
-            <p class="hint">"Each entry links to its place on the mission's timeline, with its sources."</p>
-            <div class="table-scroll" role="region" aria-label="Timelines, year by year" tabindex="0">
+            <h2 id="compare-timeline-heading">{t.cmp_timeline_heading()}</h2>
+            <p class="hint">{t.cmp_timeline_hint()}</p>
+            <div class="table-scroll" role="region" aria-label=t.cmp_timeline_heading() tabindex="0">
                 <table class="compare-table compare-years">
-                    <caption>"Resolutions and events by year"</caption>
+                    <caption>{t.cmp_timeline_caption()}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Year"</th>
+                            <th scope="col">{t.cmp_year()}</th>
                             {mission_headers(missions)}
                         </tr>
                     </thead>

@@ -1,5 +1,10 @@
 //! `/search?q=`: every mission's content searched as you type, results
 //! ranked, matched words marked, each result linking to its exact place.
+//!
+//! The page's own words are in the reader's language; the documents searched
+//! (`search-data/docs.json`) are made in English at build time, so in another
+//! language each result's heading and excerpt are tagged `lang="en"` and the
+//! result is marked as English.
 
 use std::sync::Arc;
 
@@ -11,9 +16,10 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::data::load::load_search_index;
+use crate::i18n::{Locale, Strings};
 use crate::routes;
 use crate::search::{Index, Segment};
-use crate::site::SiteBase;
+use crate::site::{SiteBase, strings};
 
 /// The id of the page's search box, which the `/` key focuses.
 pub const SEARCH_INPUT_ID: &str = "search-input";
@@ -83,24 +89,22 @@ pub fn SearchPage() -> impl IntoView {
     };
     let index = LocalResource::new(move || load_search_index(base.clone()));
     let retry = Callback::new(move |()| index.refetch());
+    let t = strings();
     let title = move || {
         let q = searched.get();
         if q.is_empty() {
-            "Search".to_owned()
+            t.srch_title().to_owned()
         } else {
-            format!("Search: {q}")
+            t.srch_title_query(q)
         }
     };
     let action = expect_context::<SiteBase>().href(&routes::search(""));
     view! {
         <Title text=title/>
-        <Meta
-            name="description"
-            content="Search the mandates, timelines, people, offices and sources of every mission on Mission Pages."
-        />
-        <h1>"Search"</h1>
-        <form class="search-form" method="get" action=action role="search" aria-label="Search every mission">
-            <label for=SEARCH_INPUT_ID>"Words to find in every mission"</label>
+        <Meta name="description" content=t.srch_description()/>
+        <h1>{t.srch_title()}</h1>
+        <form class="search-form" method="get" action=action role="search" aria-label=t.srch_form_label()>
+            <label for=SEARCH_INPUT_ID>{t.srch_input_label()}</label>
             <div class="search-row">
                 <input
                     id=SEARCH_INPUT_ID
@@ -113,14 +117,12 @@ pub fn SearchPage() -> impl IntoView {
                     prop:value=move || typed.get()
                     on:input=on_input
                 />
-                <button type="submit" class="button">"Search"</button>
+                <button type="submit" class="button">{t.search_button()}</button>
             </div>
-            <p id="search-hint" class="hint">
-                "Names, summaries, mandates, timeline entries, people, offices and sources. Results appear as you type; press / on any page to search."
-            </p>
+            <p id="search-hint" class="hint">{t.srch_hint()}</p>
         </form>
         {move || match index.get() {
-            None => view! { <Loading label="Loading the search index"/> }.into_any(),
+            None => view! { <Loading label=t.srch_loading()/> }.into_any(),
             Some(Err(error)) => view! { <LoadFailed error=error on_retry=retry/> }.into_any(),
             Some(Ok(index)) => view! { <SearchResults index=index query=searched/> }.into_any(),
         }}
@@ -131,18 +133,21 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn SearchResults(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
     let base = expect_context::<SiteBase>();
+    let t = strings();
+    // The documents are in English: say so where the page is not.
+    let in_english = base.locale() != Locale::DEFAULT;
     move || {
         let q = query.get();
         if q.is_empty() {
-            return Either::Left(suggestions(&base, index.data.missions.len()));
+            return Either::Left(suggestions(&base, t, index.data.missions.len()));
         }
         let parsed = index.parse(&q);
         let results = crate::dom::timed("search", || index.search(&parsed, SHOWN));
+        let total = u32::try_from(results.total).unwrap_or(u32::MAX);
         let status = match results.total {
-            0 => format!("No results for “{q}”. Check the spelling, or try fewer words."),
-            1 => format!("1 result for “{q}”."),
-            n if n > SHOWN => format!("{n} results for “{q}”; the best {SHOWN} are listed."),
-            n => format!("{n} results for “{q}”."),
+            0 => t.srch_no_results(&q),
+            n if n > SHOWN => t.srch_results_best(total, &q, SHOWN),
+            _ => t.srch_results(total, &q),
         };
         let items = results
             .docs
@@ -150,15 +155,26 @@ fn SearchResults(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
             .map(|&d| {
                 let doc = &index.data.docs[d];
                 let href = base.href(&index.data.href(doc));
-                let title = marked(index.highlight(&doc.title, &parsed));
-                let snippet = (!doc.body.is_empty())
-                    .then(|| view! { <p class="result-snippet">{marked(index.snippet(&doc.body, &parsed, SNIPPET_CHARS))}</p> });
+                let title = english(in_english, marked(index.highlight(&doc.title, &parsed)));
+                let snippet = (!doc.body.is_empty()).then(|| {
+                    let text = marked(index.snippet(&doc.body, &parsed, SNIPPET_CHARS));
+                    view! { <p class="result-snippet">{english(in_english, text)}</p> }
+                });
+                let marker = in_english.then(|| {
+                    view! {
+                        " "
+                        <span class="untranslated-marker" title=t.untranslated_title()>
+                            "(" {t.untranslated_marker()} ")"
+                        </span>
+                    }
+                });
                 view! {
                     <li class="search-result">
                         <p class="result-meta">
                             <span class="result-mission">{index.data.acronym(doc).to_owned()}</span>
                             " · "
-                            {doc.kind.label_en()}
+                            {doc.kind.label(t)}
+                            {marker}
                         </p>
                         <h2 class="result-title"><a href=href>{title}</a></h2>
                         {snippet}
@@ -170,6 +186,16 @@ fn SearchResults(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
             <p class="search-status" role="status">{status}</p>
             <ol class="search-results">{items}</ol>
         })
+    }
+}
+
+/// English text in a page of another language: tagged so that screen
+/// readers say it in English and it runs left to right.
+fn english(in_english: bool, text: impl IntoView) -> impl IntoView {
+    if in_english {
+        Either::Left(view! { <span lang="en" dir="ltr">{text}</span> })
+    } else {
+        Either::Right(text)
     }
 }
 
@@ -188,14 +214,17 @@ fn marked(segments: Vec<Segment>) -> impl IntoView {
 }
 
 /// Before a search: what can be found, with a few searches to try.
-fn suggestions(base: &SiteBase, missions: usize) -> impl IntoView + use<> {
+fn suggestions(base: &SiteBase, t: &'static Strings, missions: usize) -> impl IntoView + use<> {
+    // Searches in the documents' language, English.
+    let lang = (base.locale() != Locale::DEFAULT).then_some("en");
     let tries = ["Canal Hotel", "Hodeidah", "elections", "ceasefire"]
         .into_iter()
-        .map(|q| view! { <li><a href=base.href(&routes::search(q))>{q}</a></li> })
+        .map(|q| view! { <li><a href=base.href(&routes::search(q)) lang=lang>{q}</a></li> })
         .collect_view();
+    let missions = u32::try_from(missions).unwrap_or(u32::MAX);
     view! {
-        <p class="search-status" role="status">{format!("Search the content of all {missions} missions.")}</p>
-        <h2 class="search-tries-heading">"Try"</h2>
+        <p class="search-status" role="status">{t.srch_intro(missions)}</p>
+        <h2 class="search-tries-heading">{t.srch_try()}</h2>
         <ul class="search-tries">{tries}</ul>
     }
 }

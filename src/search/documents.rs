@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::citations::anchors;
 use crate::components::cite::source_anchor;
 use crate::data::{Mission, Text};
-use crate::format::tenure;
+use crate::i18n::Locale;
 use crate::routes::Section;
 use crate::timeline::{EntryKind, entries};
 
@@ -81,17 +81,18 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    pub fn label_en(self) -> &'static str {
+    /// The label on a result, in the reader's language.
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
         match self {
-            DocKind::Mission => "Mission",
-            DocKind::Mandate => "Mandate",
-            DocKind::Resolution => "Resolution",
-            DocKind::Event => "Event",
-            DocKind::LeadershipChange => "Leadership change",
-            DocKind::Person => "Person",
-            DocKind::Post => "Post",
-            DocKind::Office => "Office",
-            DocKind::Source => "Source",
+            DocKind::Mission => t.srch_kind_mission(),
+            DocKind::Mandate => t.srch_kind_mandate(),
+            DocKind::Resolution => t.srch_kind_resolution(),
+            DocKind::Event => t.srch_kind_event(),
+            DocKind::LeadershipChange => t.srch_kind_leadership_change(),
+            DocKind::Person => t.srch_kind_person(),
+            DocKind::Post => t.srch_kind_post(),
+            DocKind::Office => t.srch_kind_office(),
+            DocKind::Source => t.srch_kind_source(),
         }
     }
 }
@@ -234,7 +235,10 @@ pub fn documents(m: &Mission, mission: u16) -> Vec<Doc> {
             );
         }
         for (i, holder) in post.holders.iter().enumerate() {
-            let when = tenure(holder.from, holder.to).unwrap_or_default();
+            let when = Locale::DEFAULT
+                .strings()
+                .tenure(holder.from, holder.to)
+                .unwrap_or_default();
             let nationality = holder
                 .nationality
                 .as_ref()
