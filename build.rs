@@ -4,7 +4,8 @@
 //! `_meta` says how it is written, and every other key is a message. English
 //! (`en.json`) is the reference: a message the code uses must be there, or the
 //! build fails (each message is a method of `Strings`). Placeholders are
-//! `{name}` and become the method's arguments; a message whose value is an
+//! `{name}` and become the method's arguments, in alphabetical order of
+//! their names (each language orders them its own way); a message whose value is an
 //! object of plural forms (`one`, `other`; Arabic also `zero`, `two`, `few`,
 //! `many`) takes a count `n`. A published locale must have every message with
 //! the same placeholders, or the build fails naming them; an unpublished one

@@ -297,7 +297,7 @@ test('axe passes and nothing scrolls sideways, at 1280 px and at 390 px in light
 test('in Arabic: right to left, headings and row labels from locales/ar.json, data in Arabic, axe in light and dark', async () => {
   const ar = JSON.parse(await readFile(path.join(REPO_ROOT, 'locales', 'ar.json'), 'utf8'));
   const [unami, unama] = [data.unami, data.unama];
-  const names = ar.cmp_list_and.replace('{init}', unami.acronym).replace('{last}', unama.acronym);
+  const names = `${unami.acronym}${ar.list_and}${unama.acronym}`;
   for (const colorScheme of ['light', 'dark']) {
     await withPage(env, { viewport: { width: 1280, height: 900 }, colorScheme }, async (page) => {
       await gotoApp(page, env.url('ar/compare?ids=unami,unama'));

@@ -1,5 +1,6 @@
 // Saves screenshots of the built site (dist/) so anyone can look at it:
-// each page at 1280 px and 390 px wide, in the light and the dark theme.
+// each page at 1280 px and 390 px wide, in the light and the dark theme, in
+// English and in Arabic (names starting `ar-`).
 //
 // Usage: node scripts/screenshots.mjs [dist] [out=docs/screenshots]
 import { mkdirSync, readFileSync } from "node:fs";
@@ -26,6 +27,14 @@ const pages = {
   "compare-four": "compare?ids=unami,unama,unsmil,unmha",
   "compare-choose": "compare?ids=unami,nosuch",
   "not-found": "missions/no-such-mission",
+  // Arabic, right to left.
+  "ar-catalogue": "ar/",
+  "ar-unami-overview": "ar/missions/unami",
+  "ar-unami-timeline": "ar/missions/unami/timeline",
+  "ar-unami-personnel": "ar/missions/unami/personnel",
+  "ar-unami-offices": "ar/missions/unami/offices",
+  "ar-compare-two": "ar/compare?ids=unami,unama",
+  "ar-search": "ar/search?q=" + encodeURIComponent("بغداد"),
 };
 const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
