@@ -59,13 +59,14 @@ $(MAPS_STAMP): scripts/maps.mjs $(wildcard data/missions/*.json) package-lock.js
 	@touch $@
 
 # What the search page looks through: every mission's documents with their pages and
-# anchors, made from data/ by the same Rust code the pages use, in
-# target/generated/search-data/docs.json, which Trunk copies to dist/search-data/.
+# anchors, made from data/ by the same Rust code the pages use, one file per published
+# language (docs.json in English, docs-ar.json…) in target/generated/search-data/, which
+# Trunk copies to dist/search-data/.
 SEARCH_STAMP := target/generated/search-data/docs.json
 
 search-data: $(SEARCH_STAMP)
 
-$(SEARCH_STAMP): data/index.json data/spellings.json $(wildcard data/missions/*.json) $(wildcard src/search/*.rs) src/timeline.rs src/citations.rs
+$(SEARCH_STAMP): data/index.json data/spellings.json $(wildcard data/missions/*.json) $(wildcard src/search/*.rs) $(wildcard locales/*.json) src/timeline.rs src/citations.rs src/bin/search_data.rs
 	cargo run --quiet --bin search_data
 
 # Screenshots of the built site (run `make build` first), for looking at changes.

@@ -1,6 +1,7 @@
 //! `make search-data`: writes the documents the search page looks through,
-//! for every mission listed in data/index.json, to
-//! target/generated/search-data/docs.json (Trunk copies it to dist/).
+//! for every mission listed in data/index.json, one file per published
+//! language, to target/generated/search-data/ (`docs.json` in English,
+//! `docs-ar.json`…; Trunk copies them to dist/).
 //!
 //! Run after `make validate`'s checks pass: it stops at the first file it
 //! cannot read, naming it.
@@ -25,8 +26,9 @@ fn main() -> std::process::ExitCode {
 mod native {
     use mission_pages::data::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
     use mission_pages::data::{Mission, MissionIndex, Spellings};
-    use mission_pages::search::SearchData;
+    use mission_pages::i18n::Locale;
     use mission_pages::search::text::fold;
+    use mission_pages::search::{SearchData, search_file};
 
     const OUT_DIR: &str = "target/generated/search-data";
 
@@ -47,23 +49,28 @@ mod native {
         } else {
             Spellings::default()
         };
-        let groups = spellings
+        let groups: Vec<Vec<String>> = spellings
             .groups
             .iter()
             .map(|g| g.words.iter().map(|w| fold(w)).collect())
             .collect();
-        let data = SearchData::build(&missions, groups);
-        let json = serde_json::to_string(&data).map_err(|e| e.to_string())?;
-        let out = format!("{OUT_DIR}/docs.json");
-        std::fs::create_dir_all(OUT_DIR)
-            .and_then(|()| std::fs::write(&out, &json))
-            .map_err(|e| format!("cannot write {out}: {e}"))?;
-        println!(
-            "wrote {out}: {} documents of {} missions, {} bytes",
-            data.docs.len(),
-            data.missions.len(),
-            json.len()
-        );
+        let _ = std::fs::remove_dir_all(OUT_DIR);
+        std::fs::create_dir_all(OUT_DIR).map_err(|e| format!("cannot create {OUT_DIR}: {e}"))?;
+        for locale in Locale::ALL.into_iter().filter(|l| l.is_published()) {
+            let data = SearchData::build(&missions, groups.clone(), locale.strings());
+            let json = serde_json::to_string(&data).map_err(|e| e.to_string())?;
+            let file = search_file(locale);
+            let name = file.trim_start_matches("search-data/");
+            let out = format!("{OUT_DIR}/{name}");
+            std::fs::write(&out, &json).map_err(|e| format!("cannot write {out}: {e}"))?;
+            let english = data.docs.iter().filter(|d| d.in_english).count();
+            println!(
+                "wrote {out}: {} documents of {} missions ({english} in English for want of a translation), {} bytes",
+                data.docs.len(),
+                data.missions.len(),
+                json.len()
+            );
+        }
         Ok(())
     }
 }

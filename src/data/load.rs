@@ -214,7 +214,8 @@ pub fn loaded_mission(id: &str) -> Option<Arc<Mission>> {
 }
 
 thread_local! {
-    /// The search index, built once a visit from the search data.
+    /// The search index, built once a visit from the search data (a visit
+    /// is in one language: the language switch loads the other's pages).
     static SEARCH_INDEX: RefCell<Option<Arc<crate::search::Index>>> = const { RefCell::new(None) };
 }
 
@@ -223,7 +224,8 @@ pub async fn load_search_index(base: SiteBase) -> Result<Arc<crate::search::Inde
     if let Some(index) = SEARCH_INDEX.with(|s| s.borrow().clone()) {
         return Ok(index);
     }
-    let data: crate::search::SearchData = fetch(&base, crate::search::SEARCH_FILE).await?;
+    let file = crate::search::search_file(base.locale());
+    let data: crate::search::SearchData = fetch(&base, &file).await?;
     let index = crate::dom::timed("search-index", || Arc::new(crate::search::Index::new(data)));
     SEARCH_INDEX.with(|s| *s.borrow_mut() = Some(index.clone()));
     Ok(index)

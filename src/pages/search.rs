@@ -1,10 +1,10 @@
 //! `/search?q=`: every mission's content searched as you type, results
 //! ranked, matched words marked, each result linking to its exact place.
 //!
-//! The page's own words are in the reader's language; the documents searched
-//! (`search-data/docs.json`) are made in English at build time, so in another
-//! language each result's heading and excerpt are tagged `lang="en"` and the
-//! result is marked as English.
+//! The page's own words are in the reader's language, and so are the
+//! documents searched (`search-data/docs.json`, `docs-ar.json`…, made at
+//! build time); a result whose text the data lacks in that language is in
+//! English, tagged `lang="en"` and marked.
 
 use std::sync::Arc;
 
@@ -15,8 +15,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::text::untranslated_marker;
 use crate::data::load::load_search_index;
-use crate::i18n::{Locale, Strings};
+use crate::i18n::Strings;
 use crate::routes;
 use crate::search::{Index, Segment};
 use crate::site::{SiteBase, strings};
@@ -134,8 +135,6 @@ pub fn SearchPage() -> impl IntoView {
 fn SearchResults(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let t = strings();
-    // The documents are in English: say so where the page is not.
-    let in_english = base.locale() != Locale::DEFAULT;
     move || {
         let q = query.get();
         if q.is_empty() {
@@ -155,19 +154,14 @@ fn SearchResults(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
             .map(|&d| {
                 let doc = &index.data.docs[d];
                 let href = base.href(&index.data.href(doc));
+                // A result the reader's language lacks is in English: tagged and marked.
+                let in_english = doc.in_english;
                 let title = english(in_english, marked(index.highlight(&doc.title, &parsed)));
                 let snippet = (!doc.body.is_empty()).then(|| {
                     let text = marked(index.snippet(&doc.body, &parsed, SNIPPET_CHARS));
                     view! { <p class="result-snippet">{english(in_english, text)}</p> }
                 });
-                let marker = in_english.then(|| {
-                    view! {
-                        " "
-                        <span class="untranslated-marker" title=t.untranslated_title()>
-                            "(" {t.untranslated_marker()} ")"
-                        </span>
-                    }
-                });
+                let marker = in_english.then(untranslated_marker);
                 view! {
                     <li class="search-result">
                         <p class="result-meta">
@@ -215,11 +209,10 @@ fn marked(segments: Vec<Segment>) -> impl IntoView {
 
 /// Before a search: what can be found, with a few searches to try.
 fn suggestions(base: &SiteBase, t: &'static Strings, missions: usize) -> impl IntoView + use<> {
-    // Searches in the documents' language, English.
-    let lang = (base.locale() != Locale::DEFAULT).then_some("en");
-    let tries = ["Canal Hotel", "Hodeidah", "elections", "ceasefire"]
-        .into_iter()
-        .map(|q| view! { <li><a href=base.href(&routes::search(q)) lang=lang>{q}</a></li> })
+    let tries = t
+        .srch_tries()
+        .split('|')
+        .map(|q| view! { <li><a href=base.href(&routes::search(q))>{q}</a></li> })
         .collect_view();
     let missions = u32::try_from(missions).unwrap_or(u32::MAX);
     view! {

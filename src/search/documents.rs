@@ -2,24 +2,34 @@
 //! one for each thing a result can link to (a timeline entry, a mandate area,
 //! a person, an office, a source), with the page and anchor it is at.
 //!
-//! The build writes these for all missions to one file (`make search-data`),
-//! so the search page downloads one small file instead of every mission; the
-//! anchors come from the same functions the pages use, so results land on
-//! the element that shows the fact.
+//! The build writes these for all missions to one file per language
+//! (`make search-data`), so the search page downloads one small file instead
+//! of every mission; the anchors come from the same functions the pages use,
+//! so results land on the element that shows the fact. A language's file
+//! shows its own texts, the English ones where the data lacks them (so
+//! marked), and also searches every other language's.
 
 use serde::{Deserialize, Serialize};
 
 use crate::citations::anchors;
 use crate::components::cite::source_anchor;
 use crate::data::{Mission, Text};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Strings};
 use crate::routes::Section;
-use crate::timeline::{EntryKind, entries};
+use crate::timeline::{EntryKind, entries_in};
 
-/// The file the search page downloads, relative to the site's base.
-pub const SEARCH_FILE: &str = "search-data/docs.json";
+/// The file the search page of a language downloads, relative to the site's
+/// base: `search-data/docs.json` in English, `search-data/docs-ar.json` in
+/// Arabic. A language being prepared searches the English documents.
+pub fn search_file(locale: Locale) -> String {
+    if locale == Locale::DEFAULT || !locale.is_published() {
+        "search-data/docs.json".to_owned()
+    } else {
+        format!("search-data/docs-{}.json", locale.code())
+    }
+}
 
-/// `search-data/docs.json`: every document of every mission.
+/// `search-data/docs*.json`: every document of every mission.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchData {
@@ -63,6 +73,9 @@ pub struct Doc {
     /// Searched but not shown: names in other languages, other readings.
     #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
     pub extra: String,
+    /// The title or text is English, for want of a translation.
+    #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_english: bool,
 }
 
 /// What a document is, for the label on a result.
@@ -98,8 +111,9 @@ impl DocKind {
 }
 
 impl SearchData {
-    /// The documents of these missions, in order, with the spelling groups.
-    pub fn build(missions: &[Mission], spellings: Vec<Vec<String>>) -> SearchData {
+    /// The documents of these missions in the language of `t`, in order,
+    /// with the spelling groups.
+    pub fn build(missions: &[Mission], spellings: Vec<Vec<String>>, t: &Strings) -> SearchData {
         let mut data = SearchData {
             spellings,
             ..SearchData::default()
@@ -110,7 +124,7 @@ impl SearchData {
                 acronym: m.acronym.clone(),
             });
             let position = u16::try_from(i).unwrap_or(u16::MAX);
-            data.docs.extend(documents(m, position));
+            data.docs.extend(documents(m, position, t));
         }
         data
     }
@@ -139,11 +153,18 @@ impl SearchData {
     }
 }
 
-/// Every language's text but English, for the searched-only field.
-fn other_languages(text: &Text) -> impl Iterator<Item = &str> {
+/// The text in every language but the one shown in `lang` (`lang` or, for
+/// want of it, English), for the searched-only field.
+fn other_languages<'a>(text: &'a Text, lang: &str) -> impl Iterator<Item = &'a str> {
+    let shown = text.get(lang).lang;
     text.languages()
-        .filter(|l| *l != "en")
+        .filter(move |l| *l != shown)
         .map(|l| text.get(l).text)
+}
+
+/// An optional text in `lang` (or English), or nothing.
+fn plain<'a>(text: Option<&'a Text>, lang: &str) -> &'a str {
+    text.map(|t| t.get(lang).text).unwrap_or_default()
 }
 
 /// Joins the non-empty parts with " · ".
@@ -155,10 +176,11 @@ fn joined<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .join(" · ")
 }
 
-/// One mission's documents, in page order.
-pub fn documents(m: &Mission, mission: u16) -> Vec<Doc> {
+/// One mission's documents in the language of `t`, in page order.
+pub fn documents(m: &Mission, mission: u16, t: &Strings) -> Vec<Doc> {
+    let lang = t.locale().code();
     let mut docs = Vec::new();
-    let mut add = |page: Option<Section>, anchor: String, kind, title, body, extra| {
+    let mut add = |page: Option<Section>, anchor: String, kind, in_english, title, body, extra| {
         docs.push(Doc {
             mission,
             page: page.map(|s| s.slug().to_owned()).unwrap_or_default(),
@@ -167,24 +189,32 @@ pub fn documents(m: &Mission, mission: u16) -> Vec<Doc> {
             title,
             body,
             extra,
+            in_english,
         });
+    };
+    let text = |text: &Text| text.get(lang).text.to_owned();
+    // Whether any of the texts a document shows fell back to English.
+    let english = |shown: &[Option<&Text>]| {
+        shown
+            .iter()
+            .flatten()
+            .any(|text| text.get(lang).is_fallback)
     };
 
     let mut extra: Vec<&str> = vec![m.id.as_str()];
-    extra.extend(other_languages(&m.name));
+    extra.extend(other_languages(&m.name, lang));
     extra.extend(m.country.languages().map(|l| m.country.get(l).text));
     if let Some(hq) = &m.headquarters {
         extra.extend(hq.value.languages().map(|l| hq.value.get(l).text));
     }
-    if let Some(note) = &m.status.note {
-        extra.push(note.en());
-    }
+    extra.extend(m.status.note.as_ref().map(|n| n.get(lang).text));
     add(
         None,
         String::new(),
         DocKind::Mission,
-        format!("{}: {}", m.acronym, m.name.en()),
-        m.summary.value.en().to_owned(),
+        english(&[Some(&m.name), Some(&m.summary.value)]),
+        format!("{}: {}", m.acronym, text(&m.name)),
+        text(&m.summary.value),
         joined(extra),
     );
 
@@ -193,65 +223,67 @@ pub fn documents(m: &Mission, mission: u16) -> Vec<Doc> {
             Some(Section::Mandate),
             anchors::mandate_area(&area.id),
             DocKind::Mandate,
-            area.title.en().to_owned(),
-            area.description
-                .as_ref()
-                .map(|d| d.en().to_owned())
-                .unwrap_or_default(),
-            joined(other_languages(&area.title)),
+            english(&[Some(&area.title), area.description.as_ref()]),
+            text(&area.title),
+            plain(area.description.as_ref(), lang).to_owned(),
+            joined(other_languages(&area.title, lang)),
         );
     }
 
-    for entry in entries(m) {
+    for entry in entries_in(m, t) {
         let kind = match entry.kind {
             EntryKind::Resolution => DocKind::Resolution,
             EntryKind::Event => DocKind::Event,
             EntryKind::Leadership => DocKind::LeadershipChange,
         };
-        let date = entry.date.to_english();
+        let date = t.date(entry.date);
+        // An event's title in the other languages, so that either finds it.
+        let mut extra: Vec<&str> = m
+            .events
+            .iter()
+            .find(|e| entry.anchor.strip_prefix("ev-") == Some(e.id.as_str()))
+            .map(|e| other_languages(&e.title, lang).collect())
+            .unwrap_or_default();
+        extra.extend(entry.other_readings.iter().map(|r| r.says.get(lang).text));
         add(
             Some(Section::Timeline),
             entry.anchor.clone(),
             kind,
+            entry.title_in_english || entry.body_in_english,
             entry.title.clone(),
             joined([date.as_str(), entry.body.unwrap_or_default()]),
-            joined(entry.other_readings.iter().map(|r| r.says.en())),
+            joined(extra),
         );
     }
 
     for post in &m.leadership {
         let post_title = match &post.portfolio {
-            Some(p) => format!("{}, {}", post.title.en(), p.en()),
-            None => post.title.en().to_owned(),
+            Some(p) => format!("{}{}{}", text(&post.title), t.list_comma(), text(p)),
+            None => text(&post.title),
         };
         if post.holders.is_empty() {
             add(
                 Some(Section::Leadership),
                 anchors::post(&post.id),
                 DocKind::Post,
+                english(&[Some(&post.title), post.portfolio.as_ref()]),
                 post_title.clone(),
                 String::new(),
                 String::new(),
             );
         }
         for (i, holder) in post.holders.iter().enumerate() {
-            let when = Locale::DEFAULT
-                .strings()
-                .tenure(holder.from, holder.to)
-                .unwrap_or_default();
-            let nationality = holder
-                .nationality
-                .as_ref()
-                .map(|n| n.en())
-                .unwrap_or_default();
-            let note = holder.note.as_ref().map(|n| n.en()).unwrap_or_default();
-            let mut extra: Vec<&str> = other_languages(&holder.name).collect();
-            extra.extend(holder.other_readings.iter().map(|r| r.says.en()));
+            let when = t.tenure(holder.from, holder.to).unwrap_or_default();
+            let nationality = plain(holder.nationality.as_ref(), lang);
+            let note = plain(holder.note.as_ref(), lang);
+            let mut extra: Vec<&str> = other_languages(&holder.name, lang).collect();
+            extra.extend(holder.other_readings.iter().map(|r| r.says.get(lang).text));
             add(
                 Some(Section::Leadership),
                 anchors::holder(&post.id, i),
                 DocKind::Person,
-                holder.name.en().to_owned(),
+                english(&[Some(&holder.name), Some(&post.title)]),
+                text(&holder.name),
                 joined([post_title.as_str(), when.as_str(), nationality, note]),
                 joined(extra),
             );
@@ -259,33 +291,37 @@ pub fn documents(m: &Mission, mission: u16) -> Vec<Doc> {
     }
 
     for office in &m.offices {
-        let role = office.role.as_ref().map(|r| r.en()).unwrap_or_default();
-        let note = office.note.as_ref().map(|n| n.en()).unwrap_or_default();
         let city = office
             .place
             .as_ref()
             .map(|p| p.city.as_str())
             .unwrap_or_default();
-        let mut extra: Vec<&str> = other_languages(&office.name).collect();
+        let mut extra: Vec<&str> = other_languages(&office.name, lang).collect();
         extra.push(city);
         add(
             Some(Section::Offices),
             anchors::office(&office.id),
             DocKind::Office,
-            office.name.en().to_owned(),
-            joined([role, note]),
+            english(&[Some(&office.name), office.role.as_ref()]),
+            text(&office.name),
+            joined([
+                plain(office.role.as_ref(), lang),
+                plain(office.note.as_ref(), lang),
+            ]),
             joined(extra),
         );
     }
 
+    // A source's title is its document's own: shown as written, not marked.
     for (i, source) in m.sources.iter().enumerate() {
         add(
             Some(Section::Sources),
             source_anchor(i + 1),
             DocKind::Source,
-            source.title.en().to_owned(),
-            source.publisher.en().to_owned(),
-            joined(other_languages(&source.title)),
+            false,
+            text(&source.title),
+            text(&source.publisher),
+            joined(other_languages(&source.title, lang)),
         );
     }
     docs

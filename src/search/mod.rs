@@ -13,7 +13,7 @@ pub mod text;
 
 use std::collections::HashMap;
 
-pub use documents::{Doc, DocKind, SEARCH_FILE, SearchData};
+pub use documents::{Doc, DocKind, SearchData, search_file};
 use text::{fold, words};
 
 /// Where in a document a word was found; the weight says how much it counts.

@@ -4,8 +4,13 @@ use super::*;
 use crate::data::load::parse;
 use crate::data::{Mission, MissionIndex, Spellings};
 
-/// The index the search page builds, from the shipped data files.
+/// The index the English search page builds, from the shipped data files.
 fn shipped() -> Index {
+    shipped_in(crate::i18n::Locale::DEFAULT)
+}
+
+/// The index the search page of `locale` builds.
+fn shipped_in(locale: crate::i18n::Locale) -> Index {
     let index: MissionIndex =
         parse("data/index.json", include_str!("../../data/index.json")).unwrap();
     let missions: Vec<Mission> = index
@@ -27,7 +32,7 @@ fn shipped() -> Index {
         .iter()
         .map(|g| g.words.iter().map(|w| fold(w)).collect())
         .collect();
-    Index::new(SearchData::build(&missions, groups))
+    Index::new(SearchData::build(&missions, groups, locale.strings()))
 }
 
 fn top(index: &Index, query: &str, n: usize) -> Vec<String> {
@@ -119,6 +124,61 @@ fn arabic_names_match_however_they_are_written() {
         top(&index, "بعثة الأمم لمساعدة العراق", 1)[0],
         "/missions/unami"
     );
+}
+
+#[test]
+fn arabic_readers_search_arabic_documents_and_english_words_too() {
+    let ar = crate::i18n::Locale::from_code("ar").unwrap();
+    let index = shipped_in(ar);
+    // UNAMI's Baghdad office is among the first results, shown in Arabic.
+    let hits = index.search(&index.parse("بغداد"), 5).docs;
+    let baghdad = hits
+        .iter()
+        .map(|&d| &index.data.docs[d])
+        .find(|d| index.data.href(d) == "/missions/unami/offices#office-baghdad")
+        .expect("the Baghdad office in the first five");
+    assert_eq!(baghdad.title, "بغداد");
+    assert!(!baghdad.in_english);
+    // An English query still finds the event (its English title is searched
+    // too), which is shown in Arabic.
+    let hits = index.search(&index.parse("Canal Hotel"), 5).docs;
+    let canal = hits
+        .iter()
+        .map(|&d| &index.data.docs[d])
+        .find(|d| {
+            index
+                .data
+                .href(d)
+                .starts_with("/missions/unami/timeline#ev-")
+        })
+        .expect("the Canal Hotel event in the first five");
+    assert!(canal.title.contains("فندق القناة"), "{}", canal.title);
+    assert!(!canal.in_english);
+    assert!(canal.body.contains(ar.strings().month(8)), "{}", canal.body);
+    // A mission whose timeline has no Arabic shows its entries in English, marked.
+    let unama = index
+        .data
+        .docs
+        .iter()
+        .find(|d| index.data.acronym(d) == "UNAMA" && d.kind == DocKind::Resolution)
+        .expect("a UNAMA resolution");
+    assert!(unama.in_english, "{unama:?}");
+    // Documents say so only where it is true: English ones never are.
+    assert!(shipped().data.docs.iter().all(|d| !d.in_english));
+}
+
+#[test]
+fn every_suggested_search_finds_something_in_its_language() {
+    for locale in crate::i18n::Locale::ALL
+        .into_iter()
+        .filter(|l| l.is_published())
+    {
+        let index = shipped_in(locale);
+        for query in locale.strings().srch_tries().split('|') {
+            let found = index.search(&index.parse(query), 1).total;
+            assert!(found > 0, "{}: {query} finds nothing", locale.code());
+        }
+    }
 }
 
 #[test]
