@@ -72,6 +72,7 @@ $(SEARCH_STAMP): data/index.json data/spellings.json $(wildcard data/missions/*.
 # Screenshots of the built site (run `make build` first), for looking at changes.
 screenshots: npm-tools browser
 	node scripts/screenshots.mjs dist docs/screenshots
+	FIRST_SCREEN=1 node scripts/screenshots.mjs dist docs/screenshots/first-screen ar-
 
 setup: rust-tools npm-tools
 

@@ -2,7 +2,9 @@
 // each page at 1280 px and 390 px wide, in the light and the dark theme, in
 // English and in Arabic (names starting `ar-`).
 //
-// Usage: node scripts/screenshots.mjs [dist] [out=docs/screenshots]
+// Usage: node scripts/screenshots.mjs [dist] [out=docs/screenshots] [only]
+// With FIRST_SCREEN=1, each shot is the first screen only, not the whole page
+// (small enough to commit: docs/screenshots/first-screen/, see README.md).
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -56,7 +58,7 @@ try {
         await page.locator("main h1").first().waitFor();
         await page.waitForFunction(() => !document.querySelector(".loading"));
         const file = join(out, `${name}-${size}-${colorScheme}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        await page.screenshot({ path: file, fullPage: process.env.FIRST_SCREEN !== "1" });
         console.log(file);
         await context.close();
       }
