@@ -182,5 +182,6 @@ test('English pages declare their language and list the published alternates', a
       .evaluateAll((ls) => ls.map((l) => [l.hreflang, new URL(l.href).pathname]));
     assert.deepEqual(alternates.find(([h]) => h === 'x-default'), ['x-default', env.path('about')]);
     assert.deepEqual(alternates.find(([h]) => h === 'en'), ['en', env.path('about')]);
+    assert.deepEqual(alternates.find(([h]) => h === 'ar'), ['ar', env.path('ar/about')]);
   });
 });
