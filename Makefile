@@ -14,6 +14,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 
 # Where the site is served from: `make build PUBLIC_URL=/some/path/`.
 PUBLIC_URL ?= /
+# The whole address it is published at, for sitemap.xml and robots.txt
+# (`make build PUBLIC_URL=/repo/ SITE_URL=https://owner.github.io/repo/`);
+# a whole PUBLIC_URL serves for both.
+SITE_URL ?= $(filter http://% https://%,$(PUBLIC_URL))
 # What the end-to-end tests serve the release build under (a sub-path, like GitHub Pages).
 E2E_PUBLIC_URL ?= /mission-pages/
 
@@ -34,6 +38,9 @@ build: setup maps search-data
 	@# Static hosts answer unknown paths with 404.html: boot the app there too,
 	@# so deep links work without rewrite rules (the router reads the real path).
 	cp dist/index.html dist/404.html
+	cargo run --quiet --bin site_files -- dist "$(SITE_URL)"
+	@# Offline: the build's version into every page, and dist/sw.js caching every file.
+	node scripts/service-worker.mjs dist
 	node scripts/sizes.mjs dist
 
 test: setup browser

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { useEnvironment, withPage, gotoApp, mainText, checkAxe, DIST, REPO_ROOT } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, mainText, checkAxe, DIST, REPO_ROOT, sameFile } from './lib/browser.mjs';
 
 const env = useEnvironment();
 const data = {};
@@ -261,7 +261,7 @@ test('the overview links to the compare page, which asks for a second mission', 
 test('a mission file that fails is named with a retry, and the others still show', async () => {
   await withPage(env, { allow: ['data/missions/unama.json'] }, async (page) => {
     let fail = true;
-    await page.route('**/data/missions/unama.json', (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.continue()));
+    await page.route(sameFile('**/data/missions/unama.json'), (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.continue()));
     await gotoApp(page, env.url('compare?ids=unami,unama,unsmil'));
     const alert = page.locator('main .load-error[role="alert"]');
     await alert.waitFor();

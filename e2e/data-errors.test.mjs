@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { useEnvironment, openPage, gotoApp, waitForApp, DIST, TIMEOUT } from './lib/browser.mjs';
+import { useEnvironment, openPage, gotoApp, waitForApp, DIST, TIMEOUT, sameFile } from './lib/browser.mjs';
 
 const env = useEnvironment();
 let missionText;
@@ -66,9 +66,10 @@ async function breakAndRecover({ where, file, text, kind, recovered, retryWhileB
   try {
     const requests = [];
     page.on('request', (r) => {
-      if (r.url() === fileUrl) requests.push(r.url());
+      if (sameFile(fileUrl)(r.url())) requests.push(r.url());
     });
-    await page.route(fileUrl, BREAKS[kind](text));
+    const isFile = sameFile(fileUrl);
+    await page.route(isFile, BREAKS[kind](text));
     await gotoApp(page, env.url(where));
 
     const alert = page.locator('main [role="alert"]');
@@ -90,7 +91,7 @@ async function breakAndRecover({ where, file, text, kind, recovered, retryWhileB
     }
 
     // The file is back: trying again shows the page.
-    await page.unroute(fileUrl);
+    await page.unroute(isFile);
     await page.locator('main [role="alert"]').getByRole('button', { name: 'Try again' }).click();
     await page.waitForFunction(
       (t) => !document.querySelector('.loading') && (document.querySelector('main h1')?.textContent ?? '').replace(/\s+/g, ' ').startsWith(t),
@@ -157,7 +158,7 @@ test('a mission file with the wrong shape: the alert names the file and the line
     data.resolutions[1].adopted = 'not a date';
     const body = JSON.stringify(data, null, 2);
     const badLine = body.split('\n').findIndex((l) => l.includes('"not a date"')) + 1;
-    await s.page.route(fileUrl, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    await s.page.route(sameFile(fileUrl), (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     await gotoApp(s.page, env.url('missions/unami'));
     const message = (await s.page.locator('main [role="alert"]').innerText()).replace(/\s+/g, ' ');
     assert.match(message, /data\/missions\/unami\.json is damaged/);
@@ -175,7 +176,7 @@ test('the harness notices an unexpected failed data request', async () => {
   const fileUrl = env.url(MISSION_FILE);
   const s = await openPage(env.browser, { origin: env.server.origin });
   try {
-    await s.page.route(fileUrl, BREAKS[500]());
+    await s.page.route(sameFile(fileUrl), BREAKS[500]());
     await gotoApp(s.page, env.url('missions/unami'));
     await s.page.locator('main [role="alert"]').waitFor();
     assert.throws(() => s.assertClean(), /HTTP 500 for GET .*unami\.json/);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { useEnvironment, withPage, gotoApp, REPO_ROOT } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, REPO_ROOT, sameFile } from './lib/browser.mjs';
 
 const env = useEnvironment();
 
@@ -135,14 +135,15 @@ test('the language switch keeps the place: English deep link to the same anchor 
 test('a data error in Arabic names the file, in Arabic, with a retry', async () => {
   const file = 'data/missions/unami.json';
   await withPage(env, { allow: [env.url(file)] }, async (page) => {
-    await page.route(env.url(file), (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'x' }));
+    const isFile = sameFile(env.url(file));
+    await page.route(isFile, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'x' }));
     await page.goto(env.url('ar/missions/unami'));
     const alert = page.locator('main [role="alert"]');
     await alert.waitFor();
     assert.equal(await alert.locator('h1').innerText(), AR.load_failed_page);
     assert.match(await alert.innerText(), /missions\/unami\.json/);
     assert.match(await alert.innerText(), /HTTP 500/);
-    await page.unroute(env.url(file));
+    await page.unroute(isFile);
     await alert.getByRole('button', { name: AR.load_retry }).click();
     await page.locator('main h1').filter({ hasText: UNAMI.name.ar }).waitFor();
   });
@@ -183,5 +184,27 @@ test('English pages declare their language and list the published alternates', a
     assert.deepEqual(alternates.find(([h]) => h === 'x-default'), ['x-default', env.path('about')]);
     assert.deepEqual(alternates.find(([h]) => h === 'en'), ['en', env.path('about')]);
     assert.deepEqual(alternates.find(([h]) => h === 'ar'), ['ar', env.path('ar/about')]);
+  });
+});
+
+test('every page names its canonical address, without the query, in its own language', async () => {
+  await withPage(env, {}, async (page) => {
+    for (const where of ['missions/unami/timeline?kind=event', 'ar/missions/unami/timeline?kind=event', '?region=asia']) {
+      await gotoApp(page, env.url(where));
+      const canonical = page.locator('link[rel="canonical"]');
+      assert.equal(await canonical.count(), 1, where);
+      const href = new URL(await canonical.getAttribute('href'));
+      assert.equal(href.origin, new URL(env.url('')).origin, where);
+      assert.equal(href.pathname, env.path(where.split('?')[0]), where);
+      assert.equal(href.search, '', where);
+    }
+  });
+});
+
+test('robots.txt lets every page be read', async () => {
+  await withPage(env, {}, async (page) => {
+    const response = await page.request.get(env.url('robots.txt'));
+    assert.equal(response.status(), 200);
+    assert.match(await response.text(), /^User-agent: \*\nAllow: \//);
   });
 });

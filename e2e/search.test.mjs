@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { useEnvironment, withPage, gotoApp, checkAxe, DIST, REPO_ROOT } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, checkAxe, DIST, REPO_ROOT, sameFile } from './lib/browser.mjs';
 
 const env = useEnvironment();
 let docsText;
@@ -145,7 +145,7 @@ test('search results fit a phone in the dark theme, and pass axe', async () => {
 test('when the search data cannot be had, the page says which file and retries', async () => {
   await withPage(env, { allow: ['search-data/docs.json'] }, async (page) => {
     let fail = true;
-    await page.route('**/search-data/docs.json', (route) =>
+    await page.route(sameFile('**/search-data/docs.json'), (route) =>
       fail ? route.fulfill({ status: 500, body: 'down' }) : route.continue(),
     );
     await gotoApp(page, env.url('search?q=unami'));
@@ -205,7 +205,7 @@ test('a keystroke searches in under 5 ms on the shipped data and under 50 ms on 
   const big = generated(1000);
   const body = JSON.stringify(big);
   await withPage(env, {}, async (page) => {
-    await page.route('**/search-data/docs.json', (route) =>
+    await page.route(sameFile('**/search-data/docs.json'), (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body }),
     );
     await gotoApp(page, env.url('search'));

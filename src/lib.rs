@@ -14,6 +14,8 @@ pub mod dom;
 pub mod format;
 pub mod i18n;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod routes;
 pub mod search;
 pub mod site;
@@ -37,10 +39,20 @@ pub fn start() {
         .unwrap_or_default();
     let under_root = path.strip_prefix(site.root()).unwrap_or(&path);
     let (locale, _) = i18n::Locale::split_path(under_root);
-    if let Some(html) = document.and_then(|d| d.document_element()) {
+    if let Some(html) = document.as_ref().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", locale.code());
         let _ = html.set_attribute("dir", locale.dir());
     }
-    let base = site.in_locale(locale);
+    // The build's version, which `make build` writes into every page.
+    let version = document
+        .as_ref()
+        .and_then(|d| {
+            d.query_selector("meta[name=\"mission-pages-version\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    let base = site.in_locale(locale).with_version(&version);
     leptos::mount::mount_to_body(move || leptos::view! { <app::App base=base/> });
 }

@@ -53,11 +53,6 @@ impl Section {
             Section::Sources => t.section_sources(),
         }
     }
-
-    /// The English label, where a page is not yet translated.
-    pub fn label_en(self) -> &'static str {
-        self.label(crate::i18n::Locale::DEFAULT.strings())
-    }
 }
 
 /// The catalogue, the home page.
@@ -109,6 +104,18 @@ pub fn search(query: &str) -> String {
     } else {
         format!("/search?q={}", crate::catalogue::encode_query_value(query))
     }
+}
+
+/// Every page a static copy of the site has, as site paths without the
+/// language's prefix: the catalogue, the about, search and compare pages,
+/// and each mission's overview and sections.
+pub fn all_pages<'a>(mission_ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut pages = vec![home(), about(), search(""), compare(&[])];
+    for id in mission_ids {
+        pages.push(mission(id));
+        pages.extend(Section::ALL.into_iter().map(|s| section(id, s)));
+    }
+    pages
 }
 
 /// Whether an address from the data may become a link: only `http:` and `https:`.

@@ -13,8 +13,16 @@ use crate::i18n::Locale;
 /// (`/some/path/ar/...`); data files are shared by all languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SiteBase {
+    /// `https://host` when known (the browser's `<base href>`, or the
+    /// address a build is published at), for whole addresses; else `""`.
+    origin: String,
     root: String,
     locale: Locale,
+    /// The build's version (`<meta name="mission-pages-version">`), added to
+    /// the addresses of data files so that a page only ever reads the files
+    /// of its own build, from the offline cache or the network; `""` in
+    /// development.
+    version: String,
 }
 
 impl SiteBase {
@@ -22,9 +30,15 @@ impl SiteBase {
     /// or a whole address (`https://host/some/path/`). The language is English
     /// until [`SiteBase::in_locale`] says otherwise.
     pub fn from_public_url(public_url: &str) -> SiteBase {
-        let path = match public_url.split_once("://") {
-            Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
-            None => public_url,
+        let (origin, path) = match public_url.split_once("://") {
+            Some((scheme, rest)) => {
+                let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+                (
+                    format!("{scheme}://{}", &rest[..host_end]),
+                    rest.get(host_end..).unwrap_or_default(),
+                )
+            }
+            None => (String::new(), public_url),
         };
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let trimmed = path.trim_matches('/');
@@ -34,14 +48,24 @@ impl SiteBase {
             format!("/{trimmed}")
         };
         SiteBase {
+            origin,
             root,
             locale: Locale::DEFAULT,
+            version: String::new(),
         }
     }
 
     /// The same site read in `locale`.
     pub fn in_locale(self, locale: Locale) -> SiteBase {
         SiteBase { locale, ..self }
+    }
+
+    /// The same site, built as `version`.
+    pub fn with_version(self, version: &str) -> SiteBase {
+        SiteBase {
+            version: version.to_owned(),
+            ..self
+        }
     }
 
     /// The language pages are read in.
@@ -71,10 +95,27 @@ impl SiteBase {
         format!("{}{}{path}", self.root, locale.prefix())
     }
 
+    /// A whole address for an `href` of this site (canonical and alternate
+    /// links, the sitemap): `https://host/some/path/ar/about`. Without a
+    /// known origin, the `href` itself.
+    pub fn absolute(&self, href: &str) -> String {
+        format!("{}{href}", self.origin)
+    }
+
     /// The address of a file every language shares (`/data/index.json`).
     pub fn asset(&self, path: &str) -> String {
         debug_assert!(path.starts_with('/'), "site paths start with /: {path}");
         format!("{}{path}", self.root)
+    }
+
+    /// The address to download a data file from: [`SiteBase::asset`] with
+    /// the build's version, `/data/index.json?v=1a2b…`.
+    pub fn data_url(&self, path: &str) -> String {
+        if self.version.is_empty() {
+            self.asset(path)
+        } else {
+            format!("{}?v={}", self.asset(path), self.version)
+        }
     }
 }
 
@@ -131,6 +172,43 @@ mod tests {
             assert_eq!(base.href("/"), "/some/path/");
             assert_eq!(base.href("/data/index.json"), "/some/path/data/index.json");
         }
+    }
+
+    #[test]
+    fn data_files_carry_the_build_version() {
+        let base = SiteBase::from_public_url("/some/path/");
+        assert_eq!(
+            base.data_url("/data/index.json"),
+            "/some/path/data/index.json"
+        );
+        let built = base.with_version("1a2b3c");
+        assert_eq!(
+            built.data_url("/data/index.json"),
+            "/some/path/data/index.json?v=1a2b3c"
+        );
+        assert_eq!(
+            built.asset("/data/index.json"),
+            "/some/path/data/index.json"
+        );
+    }
+
+    #[test]
+    fn whole_addresses_keep_the_origin_of_the_public_url() {
+        let base = SiteBase::from_public_url("https://owner.github.io/mission-pages/");
+        assert_eq!(base.root(), "/mission-pages");
+        assert_eq!(
+            base.absolute(&base.href("/about")),
+            "https://owner.github.io/mission-pages/about"
+        );
+        let ar = base.in_locale(Locale::from_code("ar").unwrap());
+        assert_eq!(
+            ar.absolute(&ar.href("/")),
+            "https://owner.github.io/mission-pages/ar/"
+        );
+        let local = SiteBase::from_public_url("http://127.0.0.1:8080");
+        assert_eq!(local.absolute(&local.href("/")), "http://127.0.0.1:8080/");
+        let path_only = SiteBase::from_public_url("/mission-pages/");
+        assert_eq!(path_only.absolute(&path_only.href("/")), "/mission-pages/");
     }
 
     #[test]

@@ -98,6 +98,19 @@ export function useEnvironment() {
   return env;
 }
 
+/**
+ * Matches the address of a site file whatever its query, for page.route():
+ * data files are asked for with the build's version (`?v=…`).
+ */
+export function sameFile(address) {
+  const path = address.startsWith('**') ? null : new URL(address).pathname;
+  const suffix = address.replace(/^\*\*/, '');
+  return (url) => {
+    const pathname = new URL(typeof url === 'string' ? url : url.href).pathname;
+    return path === null ? pathname.endsWith(suffix) : pathname === path;
+  };
+}
+
 /** Opens a page, runs `fn(page, session)`, then asserts nothing went wrong on it. */
 export async function withPage(env, options, fn) {
   const s = await openPage(env.browser, { origin: env.server.origin, ...options });
@@ -132,9 +145,18 @@ function matches(pattern, url) {
  */
 export async function openPage(
   browser,
-  { colorScheme = 'light', viewport = { width: 1280, height: 800 }, allow = [], origin, reducedMotion = 'reduce' } = {},
+  {
+    colorScheme = 'light',
+    viewport = { width: 1280, height: 800 },
+    allow = [],
+    origin,
+    reducedMotion = 'reduce',
+    // The service worker answers requests before page.route() sees them, and
+    // fills its cache on every first visit: only the offline tests want it.
+    serviceWorkers = 'block',
+  } = {},
 ) {
-  const context = await browser.newContext({ colorScheme, viewport, reducedMotion });
+  const context = await browser.newContext({ colorScheme, viewport, reducedMotion, serviceWorkers });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   const page = await context.newPage();

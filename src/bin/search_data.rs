@@ -13,13 +13,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    match native::run() {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("search-data: {message}");
-            std::process::ExitCode::FAILURE
-        }
-    }
+    mission_pages::publish::tool_exit("search-data", native::run())
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -106,6 +106,7 @@ fn LanguageSwitch() -> impl IntoView {
         }
     };
     let current = base.locale();
+    let canonical_base = base.clone();
     let address = move |locale: Locale, (page, search, hash): &(String, String, String)| {
         let query = if search.is_empty() {
             String::new()
@@ -133,23 +134,27 @@ fn LanguageSwitch() -> impl IntoView {
             }
         })
         .collect_view();
-    // Alternates name every published language, this one included, and the
-    // default for readers whose language the site lacks.
+    // The page's own address (without its query: a filtered catalogue is the
+    // catalogue), and its alternates in every published language, this one
+    // included, and the default for readers whose language the site lacks.
     let alternates = move || {
         let (page, search, _) = here();
-        Locale::ALL
+        let canonical = canonical_base.absolute(&canonical_base.href(&page));
+        let alternates = Locale::ALL
             .into_iter()
             .filter(|l| l.is_published())
             .map(|l| (l.code(), l))
             .chain(std::iter::once(("x-default", Locale::DEFAULT)))
             .map(|(hreflang, l)| {
-                let href = crate::dom::absolute(&address(
-                    l,
-                    &(page.clone(), search.clone(), String::new()),
-                ));
+                let href = canonical_base
+                    .absolute(&address(l, &(page.clone(), search.clone(), String::new())));
                 view! { <leptos_meta::Link rel="alternate" hreflang=hreflang href=href/> }
             })
-            .collect_view()
+            .collect_view();
+        view! {
+            <leptos_meta::Link rel="canonical" href=canonical/>
+            {alternates}
+        }
     };
     let label = strings().language_switch_label();
     let any = Locale::ALL

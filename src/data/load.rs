@@ -172,7 +172,7 @@ async fn fetch_text(base: &SiteBase, file: &str) -> Result<String, LoadError> {
         file: file.to_owned(),
         message: e.to_string(),
     };
-    let response = gloo_net::http::Request::get(&base.asset(&format!("/{file}")))
+    let response = gloo_net::http::Request::get(&base.data_url(&format!("/{file}")))
         .send()
         .await
         .map_err(network)?;

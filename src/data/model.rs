@@ -180,11 +180,6 @@ impl MissionKind {
             MissionKind::EnvoyOffice => t.kind_envoy_office(),
         }
     }
-
-    /// The English label, where a page is not yet translated.
-    pub fn label_en(self) -> &'static str {
-        self.label(crate::i18n::Locale::DEFAULT.strings())
-    }
 }
 
 /// Whether the mission still works.
@@ -204,11 +199,6 @@ impl StatusState {
             StatusState::Closing => t.status_closing(),
             StatusState::Closed => t.status_closed(),
         }
-    }
-
-    /// The English label, where a page is not yet translated.
-    pub fn label_en(self) -> &'static str {
-        self.label(crate::i18n::Locale::DEFAULT.strings())
     }
 }
 

@@ -1,0 +1,143 @@
+// Offline: after a first visit the service worker (dist/sw.js, made by
+// scripts/service-worker.mjs) has every file of the build, so readers can move
+// between missions, sections and languages with the network off. A new build
+// is picked up on the next visit, its data never mixed with the old build's,
+// and the old build's cache goes once no page of it is open.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+
+import { useEnvironment, openPage, gotoApp, DIST, REPO_ROOT, BASE_PATH } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+const env = useEnvironment();
+
+/** The build version written into a page. */
+const versionOf = (page) =>
+  page.evaluate(() => document.querySelector('meta[name="mission-pages-version"]')?.content);
+
+/** Waits until the page is controlled by a service worker whose cache is complete. */
+async function waitForOffline(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 30_000 });
+}
+
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+
+/** Polls `check` (an async function run in the page) until it returns true. */
+async function until(page, check, arg, what) {
+  const deadline = Date.now() + 30_000;
+  while (!(await page.evaluate(check, arg))) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+test('after a first visit, missions, sections, search and both languages work offline', async () => {
+  // Its own server, which the test stops: offline for the page and its worker alike.
+  const server = await startServer({ root: DIST, basePath: BASE_PATH });
+  const url = (p) => server.baseUrl + p;
+  const s = await openPage(env.browser, { origin: server.origin, serviceWorkers: 'allow' });
+  try {
+    const { page, context } = s;
+    await gotoApp(page, url('missions/unami'));
+    await waitForOffline(page);
+    const version = await versionOf(page);
+    assert.match(version, /^[0-9a-f]{16}$/);
+    assert.deepEqual(await cacheNames(page), [`mission-pages-${version}`]);
+
+    await server.close();
+    await context.setOffline(true);
+    // Nothing comes from the network now.
+    assert.equal(await page.evaluate(() => fetch('data/index.json?not-cached').then(() => 'ok', () => 'failed')), 'failed');
+    // A full page load of another mission in Arabic, from the cache.
+    await gotoApp(page, url('ar/missions/unama/timeline'));
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+    assert.ok((await page.locator('main .entry').count()) > 0, 'UNAMA timeline entries offline');
+    // Moving inside the app: another section, its data from the cache.
+    await page.locator('.section-nav a[href$="/personnel"]').click();
+    await page.locator('#personnel-chart').waitFor();
+    // A mission's offices with its map, search, and the catalogue, in English.
+    await gotoApp(page, url('missions/unami/offices'));
+    await page.locator('.office-map .marker').first().waitFor();
+    await gotoApp(page, url('search?q=canal'));
+    await page.locator('.search-result').first().waitFor();
+    await gotoApp(page, url(''));
+    const missions = JSON.parse(readFileSync(path.join(DIST, 'data', 'index.json'), 'utf8')).missions;
+    assert.equal(await page.locator('main li.card').count(), missions.length);
+  } finally {
+    await s.close();
+    await server.close().catch(() => {});
+  }
+});
+
+test('a new build is picked up on the next visit, its files never mixed with the old ones', async () => {
+  // A copy of the build, served on its own, so that it can be "deployed" again.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'mission-pages-deploy-'));
+  cpSync(DIST, root, { recursive: true });
+  const server = await startServer({ root, basePath: BASE_PATH });
+  const url = (p) => server.baseUrl + p;
+  const s = await openPage(env.browser, { origin: server.origin, serviceWorkers: 'allow' });
+  try {
+    const { context } = s;
+    let page = s.page;
+    await gotoApp(page, url('missions/unami'));
+    await waitForOffline(page);
+    const oldVersion = await versionOf(page);
+
+    // Deploy: UNAMI's summary changes, and the build gets a new version.
+    const file = path.join(root, 'data', 'missions', 'unami.json');
+    const mission = JSON.parse(readFileSync(file, 'utf8'));
+    mission.summary.value.en += ' Updated in the new build.';
+    writeFileSync(file, JSON.stringify(mission, null, 2));
+    execFileSync('node', [path.join(REPO_ROOT, 'scripts', 'service-worker.mjs'), root]);
+
+    // The next visit (the old worker still in charge) shows the new build.
+    await page.close();
+    page = await context.newPage();
+    await gotoApp(page, url('missions/unami'));
+    const newVersion = await versionOf(page);
+    assert.notEqual(newVersion, oldVersion);
+    await page.locator('#summary', { hasText: 'Updated in the new build.' }).waitFor();
+
+    // Meanwhile the browser has found the new worker, which installs beside
+    // the old one and waits.
+    await until(
+      page,
+      async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return Boolean(r?.waiting);
+      },
+      null,
+      'the new worker is installed and waiting',
+    );
+
+    // Once no page of the old build is open, the new worker takes over and the
+    // old cache is gone; offline, the new build is what is left.
+    await page.close();
+    page = await context.newPage();
+    await gotoApp(page, url('about'));
+    await until(
+      page,
+      async (v) => {
+        const keys = await caches.keys();
+        return keys.length === 1 && keys[0] === `mission-pages-${v}`;
+      },
+      newVersion,
+      'only the new build is cached',
+    );
+    await context.setOffline(true);
+    await gotoApp(page, url('missions/unami'));
+    assert.equal(await versionOf(page), newVersion);
+    await page.locator('#summary', { hasText: 'Updated in the new build.' }).waitFor();
+    await context.setOffline(false);
+    await page.close();
+  } finally {
+    await s.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
