@@ -112,8 +112,11 @@ test('the language switch keeps the place: English deep link to the same anchor 
     const arabic = page.getByRole('navigation', { name: EN.language_switch_label }).getByRole('link', { name: AR._meta.name });
     assert.equal(await arabic.getAttribute('hreflang'), 'ar');
     assert.equal(await arabic.getAttribute('lang'), 'ar');
-    await arabic.click();
-    await page.waitForURL((u) => u.pathname === env.path('ar/missions/unami/leadership'));
+    // The switch is a full page load: wait for the new address, then for the app.
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === env.path('ar/missions/unami/leadership'), { waitUntil: 'commit' }),
+      arabic.click(),
+    ]);
     await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
     const url = new URL(page.url());
     assert.equal(url.search, '?from=switch');
@@ -167,8 +170,10 @@ test('an Arabic address loads right to left, with Arabic UI strings and the shar
     assert.equal(href.pathname, env.path('missions/unami/timeline'));
     assert.equal(href.search, '?kind=resolution');
     assert.equal(href.hash, '#res-1770');
-    await english.click();
-    await page.waitForURL((u) => u.pathname === env.path('missions/unami/timeline'));
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === env.path('missions/unami/timeline'), { waitUntil: 'commit' }),
+      english.click(),
+    ]);
     await page.waitForFunction(() => document.documentElement.lang === 'en' && document.documentElement.dir === 'ltr');
     await page.locator('[id="res-1770"]').waitFor();
   });
