@@ -86,6 +86,12 @@ pub fn strings() -> &'static crate::i18n::Strings {
         .strings()
 }
 
+/// The scheme and host the site is published at (`https://example.org`),
+/// for the absolute addresses a page gives (`hreflang` alternates) when it
+/// is rendered where there is no browser window to ask: the prerenderer.
+#[derive(Clone, Debug, Default)]
+pub struct SiteOrigin(pub String);
+
 /// The path of the page being shown (with the base), provided by the shell.
 ///
 /// Links to a place on the page (`#source-3`) are written with it: under

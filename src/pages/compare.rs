@@ -26,7 +26,7 @@ use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::text::{localized, localized_plain};
-use crate::data::load::{load_index, load_mission, loaded_mission};
+use crate::data::load::{load_index, load_mission, loaded_index, loaded_mission};
 use crate::data::{LoadError, Mission, MissionIndex};
 use crate::format::count;
 use crate::pages::sections::personnel::{personnel_marks, source_urls};
@@ -64,7 +64,7 @@ pub fn ComparePage() -> impl IntoView {
     let retry = Callback::new(move |()| index.refetch());
     let t = strings();
     view! {
-        {move || match index.get() {
+        {move || match loaded_index().map(Ok).or_else(|| index.get()) {
             None => view! {
                 <Title text=t.cmp_title()/>
                 <Loading label=t.catalogue_loading()/>

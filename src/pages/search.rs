@@ -92,7 +92,9 @@ pub fn SearchPage() -> impl IntoView {
     let retry = Callback::new(move |()| index.refetch());
     let t = strings();
     let title = move || {
-        let q = searched.get();
+        // The prerenderer reads the title once the page's view (and this
+        // signal) is gone: then it is the title of no search.
+        let q = searched.try_get().unwrap_or_default();
         if q.is_empty() {
             t.srch_title().to_owned()
         } else {
