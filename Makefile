@@ -35,9 +35,13 @@ serve: setup maps search-data
 build: setup maps search-data
 	rm -rf dist
 	trunk build --release --public-url "$(PUBLIC_URL)"
-	@# Static hosts answer unknown paths with 404.html: boot the app there too,
-	@# so deep links work without rewrite rules (the router reads the real path).
-	cp dist/index.html dist/404.html
+	@# Trunk's page, before any content goes in: the app's shell, which the
+	@# service worker answers with offline for a page it has not cached.
+	mv dist/index.html dist/shell.html
+	@# Every page rendered to its own file (dist/missions/unami/timeline/index.html),
+	@# readable without JavaScript, and 404.html, which static hosts answer unknown
+	@# paths with. The same components as the app, rendered natively (feature ssr).
+	cargo run --quiet --features ssr --bin prerender -- --template dist/shell.html --out dist --site-url "$(SITE_URL)"
 	cargo run --quiet --bin site_files -- dist "$(SITE_URL)"
 	@# Offline: the build's version into every page, and dist/sw.js caching every file.
 	node scripts/service-worker.mjs dist

@@ -145,7 +145,7 @@ test('ticking missions on the catalogue opens them side by side', async () => {
     assert.match(await bar.innerText(), /2 missions chosen/);
     await checkAxe(page, 'catalogue with missions ticked');
     await page.locator('main .compare-bar').getByRole('button', { name: 'Compare' }).click();
-    await page.waitForURL((u) => u.pathname === env.path('compare') && u.search === '?ids=unami,unama');
+    await page.waitForURL((u) => u.pathname === env.path('compare/') && u.search === '?ids=unami,unama');
     await page.waitForFunction(() => document.title.startsWith('UNAMI and UNAMA compared'));
   });
 });

@@ -54,8 +54,8 @@ test('UNAMI and UNAMA from the address: key facts, chart, mandate areas and year
     assert.ok((await table.locator('caption').innerText()).length > 0);
     const headers = table.locator('thead th[scope="col"] a');
     assert.deepEqual(await headers.allInnerTexts(), ['UNAMI', 'UNAMA']);
-    assert.equal(await headers.nth(0).getAttribute('href'), env.path('missions/unami'));
-    assert.equal(await headers.nth(1).getAttribute('href'), env.path('missions/unama'));
+    assert.equal(await headers.nth(0).getAttribute('href'), env.path('missions/unami/'));
+    assert.equal(await headers.nth(1).getAttribute('href'), env.path('missions/unama/'));
     assert.ok((await table.locator('tbody th[scope="row"]').count()) >= 9);
 
     // Values from each mission's file.
@@ -83,13 +83,13 @@ test('UNAMI and UNAMA from the address: key facts, chart, mandate areas and year
     const n = Number((await unamaCite.innerText()).replace(/\D/g, ''));
     const first = Math.min(...unama.headquarters.sources.map((id) => unama.sources.findIndex((s) => s.id === id) + 1));
     assert.equal(n, first, 'numbered as in UNAMA\'s own list of sources');
-    assert.equal(await unamaCite.getAttribute('href'), env.path(`missions/unama/sources#source-${n}`));
+    assert.equal(await unamaCite.getAttribute('href'), env.path(`missions/unama/sources/#source-${n}`));
     assert.equal(await unamaCite.getAttribute('aria-label'), `UNAMA source ${n}`);
     await unamaCite.click();
-    await page.waitForURL((u) => u.pathname === env.path('missions/unama/sources') && u.hash === `#source-${n}`);
+    await page.waitForURL((u) => u.pathname === env.path('missions/unama/sources/') && u.hash === `#source-${n}`);
     await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('targeted'), `source-${n}`);
     await page.goBack();
-    await page.waitForURL(/compare\?ids=unami,unama$/);
+    await page.waitForURL(/compare\/\?ids=unami,unama$/);
     await page.locator('#compare-personnel-chart').waitFor();
 
     // One chart, a line and points per mission, a legend naming them.
@@ -135,7 +135,7 @@ test('UNAMI and UNAMA from the address: key facts, chart, mandate areas and year
     // Mandate areas: each links to its place on the mission's mandate page.
     const areas = page.locator('#compare-mandate-unami + ul a');
     assert.equal(await areas.count(), unami.mandate.length);
-    assert.equal(await areas.first().getAttribute('href'), env.path(`missions/unami/mandate#mandate-${unami.mandate[0].id}`));
+    assert.equal(await areas.first().getAttribute('href'), env.path(`missions/unami/mandate/#mandate-${unami.mandate[0].id}`));
     if (unama.mandate?.length ?? 0) {
       assert.equal(await page.locator('#compare-mandate-unama + ul a').count(), unama.mandate.length);
     } else {
@@ -155,9 +155,9 @@ test('UNAMI and UNAMA from the address: key facts, chart, mandate areas and year
     assert.equal(await row2007.locator('td').nth(0).locator('li').count(), inYear(unami));
     assert.equal(await row2007.locator('td').nth(1).locator('li').count(), inYear(unama));
     const link = row2007.locator('td').nth(0).locator('a', { hasText: 'Resolution 1770' });
-    assert.equal(await link.getAttribute('href'), env.path('missions/unami/timeline#res-1770'));
+    assert.equal(await link.getAttribute('href'), env.path('missions/unami/timeline/#res-1770'));
     await link.click();
-    await page.waitForURL(/missions\/unami\/timeline#res-1770$/);
+    await page.waitForURL(/missions\/unami\/timeline\/#res-1770$/);
     await page.waitForFunction(() => document.getElementById('res-1770')?.classList.contains('targeted'));
     assert.match(await page.locator('#res-1770 h3').innerText(), /Resolution 1770 \(2007\)/);
   });
@@ -172,7 +172,7 @@ test('adding a mission with the form, removing one, and Back', async () => {
     assert.ok(!offered.includes('unami') && !offered.includes('unama'));
     await select.selectOption('unsmil');
     await page.getByRole('button', { name: 'Add to the comparison' }).click();
-    await page.waitForURL(/compare\?ids=unami,unama,unsmil$/);
+    await page.waitForURL(/compare\/\?ids=unami,unama,unsmil$/);
     await page.waitForFunction(() => document.querySelectorAll('main table.compare-table:not(.compare-years) thead th[scope="col"] a').length === 3);
     assert.equal(await page.locator('main h1').innerText(), 'UNAMI, UNAMA and UNSMIL compared');
     assert.equal(await page.locator('#compare-personnel-chart ul.points').count(), 3);
@@ -180,17 +180,17 @@ test('adding a mission with the form, removing one, and Back', async () => {
 
     // Remove UNAMA: a link, so it works without script too.
     const remove = page.getByRole('link', { name: 'Remove UNAMA from the comparison' });
-    assert.equal(await remove.getAttribute('href'), env.path('compare?ids=unami,unsmil'));
+    assert.equal(await remove.getAttribute('href'), env.path('compare/?ids=unami,unsmil'));
     await remove.click();
-    await page.waitForURL(/compare\?ids=unami,unsmil$/);
+    await page.waitForURL(/compare\/\?ids=unami,unsmil$/);
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'UNAMI and UNSMIL compared');
 
     // Back restores each step.
     await page.goBack();
-    await page.waitForURL(/compare\?ids=unami,unama,unsmil$/);
+    await page.waitForURL(/compare\/\?ids=unami,unama,unsmil$/);
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'UNAMI, UNAMA and UNSMIL compared');
     await page.goBack();
-    await page.waitForURL(/compare\?ids=unami,unama$/);
+    await page.waitForURL(/compare\/\?ids=unami,unama$/);
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'UNAMI and UNAMA compared');
   });
 });
@@ -199,14 +199,14 @@ test('the form works without JavaScript: repeated ids become the comma-separated
   await withPage(env, {}, async (page) => {
     // What the GET form (or the catalogue's checkboxes) submits.
     await gotoApp(page, env.url('compare?ids=unami%2Cunama&ids=unsmil'));
-    await page.waitForURL(/compare\?ids=unami,unama,unsmil$/);
+    await page.waitForURL(/compare\/\?ids=unami,unama,unsmil$/);
     assert.equal(await page.locator('main h1').innerText(), 'UNAMI, UNAMA and UNSMIL compared');
     await gotoApp(page, env.url('compare?ids=unami&ids=unama'));
-    await page.waitForURL(/compare\?ids=unami,unama$/);
+    await page.waitForURL(/compare\/\?ids=unami,unama$/);
     // The form itself: GET to the compare page, the chosen ids kept.
     const form = page.locator('main form.compare-add');
     assert.equal(await form.getAttribute('method'), 'get');
-    assert.equal(await form.getAttribute('action'), env.path('compare'));
+    assert.equal(await form.getAttribute('action'), env.path('compare/'));
     assert.equal(await form.locator('input[type="hidden"][name="ids"]').getAttribute('value'), 'unami,unama');
     assert.equal(await form.locator('select').getAttribute('name'), 'ids');
   });
@@ -221,7 +221,7 @@ test('fewer than two missions, unknown and invalid ids, and more than four', asy
     assert.ok(await page.getByRole('combobox', { name: 'Add a mission' }).isVisible());
 
     await gotoApp(page, env.url('compare?ids=unami,nosuch,..%2Fetc,UNAMA'));
-    await page.waitForURL(/compare\?ids=unami,nosuch,\.\.%2Fetc,UNAMA$/);
+    await page.waitForURL(/compare\/\?ids=unami,nosuch,\.\.%2Fetc,UNAMA$/);
     const notice = (await page.locator('main .compare-ignored').innerText()).replace(/\s+/g, ' ');
     assert.match(notice, /“nosuch”/);
     assert.match(notice, /no mission in our data has this id/);
@@ -246,14 +246,14 @@ test('the overview links to the compare page, which asks for a second mission', 
   await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unama'));
     const link = page.getByRole('link', { name: 'Compare with other missions' });
-    assert.equal(await link.getAttribute('href'), env.path('compare?ids=unama'));
+    assert.equal(await link.getAttribute('href'), env.path('compare/?ids=unama'));
     await link.click();
-    await page.waitForURL(/compare\?ids=unama$/);
+    await page.waitForURL(/compare\/\?ids=unama$/);
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Compare missions');
     assert.match(await mainText(page), /Choose a second mission to compare with UNAMA\./);
     await page.getByRole('combobox', { name: 'Add a mission' }).selectOption('unami');
     await page.getByRole('button', { name: 'Add to the comparison' }).click();
-    await page.waitForURL(/compare\?ids=unama,unami$/);
+    await page.waitForURL(/compare\/\?ids=unama,unami$/);
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'UNAMA and UNAMI compared');
   });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { useEnvironment, openPage, gotoApp, waitForApp, DIST, TIMEOUT, sameFile } from './lib/browser.mjs';
+import { useEnvironment, openPage, gotoApp, waitForApp, useShell, DIST, TIMEOUT, sameFile } from './lib/browser.mjs';
 
 const env = useEnvironment();
 let missionText;
@@ -69,6 +69,8 @@ async function breakAndRecover({ where, file, text, kind, recovered, retryWhileB
       if (sameFile(fileUrl)(r.url())) requests.push(r.url());
     });
     const isFile = sameFile(fileUrl);
+    // The app's shell, which downloads the data: prerendered pages carry theirs.
+    await useShell(page);
     await page.route(isFile, BREAKS[kind](text));
     await gotoApp(page, env.url(where));
 
@@ -158,6 +160,7 @@ test('a mission file with the wrong shape: the alert names the file and the line
     data.resolutions[1].adopted = 'not a date';
     const body = JSON.stringify(data, null, 2);
     const badLine = body.split('\n').findIndex((l) => l.includes('"not a date"')) + 1;
+    await useShell(s.page);
     await s.page.route(sameFile(fileUrl), (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     await gotoApp(s.page, env.url('missions/unami'));
     const message = (await s.page.locator('main [role="alert"]').innerText()).replace(/\s+/g, ' ');
@@ -170,12 +173,34 @@ test('a mission file with the wrong shape: the alert names the file and the line
   }
 });
 
+test('on a prerendered page, moving to a mission whose file fails names it, with a retry', async () => {
+  // The catalogue carries the index; UNAMA's file is downloaded when the reader goes there.
+  const fileUrl = env.url('data/missions/unama.json');
+  const isFile = sameFile(fileUrl);
+  const s = await openPage(env.browser, { origin: env.server.origin, allow: [fileUrl] });
+  try {
+    await s.page.route(isFile, BREAKS[500]());
+    await gotoApp(s.page, env.url(''));
+    await s.page.locator('main li.card a[href$="/missions/unama/"]').click();
+    const alert = s.page.locator('main [role="alert"]');
+    await alert.waitFor();
+    assert.match((await alert.innerText()).replace(/\s+/g, ' '), /data\/missions\/unama\.json/);
+    await s.page.unroute(isFile);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await s.page.waitForFunction(() => (document.querySelector('main h1')?.textContent ?? '').includes('UNAMA'));
+    s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
 test('the harness notices an unexpected failed data request', async () => {
   // The same break as above, but not allowed: assertClean must fail. This
   // guards the guard: a harness that saw nothing would pass every test.
   const fileUrl = env.url(MISSION_FILE);
   const s = await openPage(env.browser, { origin: env.server.origin });
   try {
+    await useShell(s.page);
     await s.page.route(sameFile(fileUrl), BREAKS[500]());
     await gotoApp(s.page, env.url('missions/unami'));
     await s.page.locator('main [role="alert"]').waitFor();

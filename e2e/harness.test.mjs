@@ -18,9 +18,9 @@ async function withPage(options, fn) {
   }
 }
 
-test('a deep link served as 404.html is not a problem', async () => {
+test('an unknown address, served as 404.html with status 404, is not a problem', async () => {
   await withPage({}, async (page, s) => {
-    const response = await gotoApp(page, env.url('missions/unami/timeline'));
+    const response = await gotoApp(page, env.url('missions/unami/no-such-section'));
     assert.equal(response.status(), 404);
     s.assertClean();
   });

@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,7 +58,7 @@ test('after a first visit, missions, sections, search and both languages work of
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
     assert.ok((await page.locator('main .entry').count()) > 0, 'UNAMA timeline entries offline');
     // Moving inside the app: another section, its data from the cache.
-    await page.locator('.section-nav a[href$="/personnel"]').click();
+    await page.locator('.section-nav a[href$="/personnel/"]').click();
     await page.locator('#personnel-chart').waitFor();
     // A mission's offices with its map, search, and the catalogue, in English.
     await gotoApp(page, url('missions/unami/offices'));
@@ -88,11 +88,18 @@ test('a new build is picked up on the next visit, its files never mixed with the
     await waitForOffline(page);
     const oldVersion = await versionOf(page);
 
-    // Deploy: UNAMI's summary changes, and the build gets a new version.
-    const file = path.join(root, 'data', 'missions', 'unami.json');
-    const mission = JSON.parse(readFileSync(file, 'utf8'));
-    mission.summary.value.en += ' Updated in the new build.';
-    writeFileSync(file, JSON.stringify(mission, null, 2));
+    // Deploy: UNAMI's summary changes, in its data file and in every page
+    // that carries it, and the build gets a new version.
+    const ending = 'without running programmes of its own.';
+    let changed = 0;
+    for (const file of readdirSync(root, { recursive: true })) {
+      if (!/\.(html|json)$/.test(file)) continue;
+      const text = readFileSync(path.join(root, file), 'utf8');
+      if (!text.includes(ending)) continue;
+      writeFileSync(path.join(root, file), text.replaceAll(ending, `${ending} Updated in the new build.`));
+      changed += 1;
+    }
+    assert.ok(changed >= 3, `the data file, the overview page and search data changed (${changed} files)`);
     execFileSync('node', [path.join(REPO_ROOT, 'scripts', 'service-worker.mjs'), root]);
 
     // The next visit (the old worker still in charge) shows the new build.

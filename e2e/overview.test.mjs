@@ -118,14 +118,14 @@ test('every citation on the overview points to an entry of its source list', asy
     }
     // And it leads to the mission's whole bibliography.
     const all = page.getByRole('link', { name: `All ${unami.sources.length} sources for UNAMI` });
-    assert.equal(await all.getAttribute('href'), env.path('missions/unami/sources'));
+    assert.equal(await all.getAttribute('href'), env.path('missions/unami/sources/'));
   });
 });
 
 test('following a citation stays on the page and shows the source', async () => {
   await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami'));
-    const pathname = env.path('missions/unami');
+    const pathname = env.path('missions/unami/');
     const first = page.locator('main .key-facts sup.cite a').first();
     const href = await first.getAttribute('href');
     const { resolved, hash } = await first.evaluate((a) => ({ resolved: new URL(a.href).pathname, hash: new URL(a.href).hash }));
@@ -221,7 +221,7 @@ test('the mandate, offices and sources pages show their content', async () => {
     assert.equal(await page.locator('main .mandate-areas > li').count(), unami.mandate.length);
     // A mandate area links to the resolution that introduced it, on the timeline.
     const link = page.locator('main .mandate-areas a', { hasText: 'Resolution 1770 (2007)' }).first();
-    assert.equal(await link.getAttribute('href'), env.path('missions/unami/timeline#res-1770'));
+    assert.equal(await link.getAttribute('href'), env.path('missions/unami/timeline/#res-1770'));
 
     await gotoApp(page, env.url('missions/unami/offices'));
     const offices = await mainText(page);

@@ -1,5 +1,5 @@
 // Routing under a sub-path, as on GitHub Pages: client-side navigation, deep
-// links (served as 404.html with status 404), unknown addresses, titles,
+// links (each page a prerendered file), unknown addresses (404.html with 404), titles,
 // descriptions, and links that never escape the base path.
 
 import { test } from 'node:test';
@@ -67,7 +67,7 @@ test('the catalogue at the base lists UNAMI with a link to its page', async () =
     assert.equal(await h1Text(page), 'UN field missions');
     const card = page.locator('main .card a', { hasText: 'UNAMI' });
     assert.equal(await card.count(), 1);
-    assert.equal(await card.getAttribute('href'), env.path('missions/unami'));
+    assert.equal(await card.getAttribute('href'), env.path('missions/unami/'));
     assert.match(await card.innerText(), new RegExp(NAME));
     await checkHead(page, 'catalogue');
   });
@@ -98,25 +98,25 @@ test('following links navigates client-side and stays under the base', async () 
 
     await page.locator('main .card a', { hasText: 'UNAMI' }).click();
     await waitForHeading(page, NAME);
-    assert.equal(new URL(page.url()).pathname, env.path('missions/unami'));
+    assert.equal(new URL(page.url()).pathname, env.path('missions/unami/'));
     assert.equal(await page.evaluate(() => window.__marker), 'same document', 'no full reload');
 
     await page.locator('nav.section-nav a', { hasText: 'Timeline' }).click();
     await waitForHeading(page, 'Timeline');
-    assert.equal(new URL(page.url()).pathname, env.path('missions/unami/timeline'));
+    assert.equal(new URL(page.url()).pathname, env.path('missions/unami/timeline/'));
     assert.equal(await page.locator('nav.section-nav a[aria-current="page"]').innerText(), 'Timeline');
 
     await page.locator('nav.breadcrumb a', { hasText: 'UNAMI' }).click();
     await waitForHeading(page, NAME);
-    assert.equal(new URL(page.url()).pathname, env.path('missions/unami'));
+    assert.equal(new URL(page.url()).pathname, env.path('missions/unami/'));
 
     await page.locator('main a.section-card', { hasText: 'Leadership' }).click();
     await waitForHeading(page, 'Leadership');
-    assert.equal(new URL(page.url()).pathname, env.path('missions/unami/leadership'));
+    assert.equal(new URL(page.url()).pathname, env.path('missions/unami/leadership/'));
 
     await page.locator('header nav a', { hasText: 'About' }).click();
     await waitForHeading(page, 'About Mission Pages');
-    assert.equal(new URL(page.url()).pathname, env.path('about'));
+    assert.equal(new URL(page.url()).pathname, env.path('about/'));
 
     await page.locator('main a', { hasText: 'Browse the missions' }).click();
     await waitForHeading(page, 'UN field missions');
@@ -137,27 +137,27 @@ test('the back and forward buttons return to the previous pages', async () => {
 
     await page.goBack();
     await waitForHeading(page, NAME);
-    assert.equal(new URL(page.url()).pathname, env.path('missions/unami'));
+    assert.equal(new URL(page.url()).pathname, env.path('missions/unami/'));
     await page.goBack();
     await waitForHeading(page, 'UN field missions');
     assert.equal(new URL(page.url()).pathname, env.server.basePath);
     await page.goForward();
     await waitForHeading(page, NAME);
-    assert.equal(new URL(page.url()).pathname, env.path('missions/unami'));
+    assert.equal(new URL(page.url()).pathname, env.path('missions/unami/'));
     await checkHead(page, 'overview after forward');
   });
 });
 
 test('a deep link to the UNAMI overview works', async () => {
   await withPage(env, {}, async (page) => {
-    const response = await gotoApp(page, env.url('missions/unami'));
-    // Served as 404.html, as GitHub Pages does; the app boots anyway.
-    assert.equal(response.status(), 404);
+    const response = await gotoApp(page, env.url('missions/unami/'));
+    // A page of its own (missions/unami/index.html), which the app takes over.
+    assert.equal(response.status(), 200);
     assert.equal(await h1Text(page), `${NAME} (UNAMI)`);
     const current = page.locator('nav.section-nav a[aria-current="page"]');
     assert.equal(await current.count(), 1);
     assert.equal(await current.innerText(), 'Overview');
-    assert.equal(await current.getAttribute('href'), env.path('missions/unami'));
+    assert.equal(await current.getAttribute('href'), env.path('missions/unami/'));
     const { title } = await checkHead(page, 'overview');
     assert.equal(title, `UNAMI: ${NAME} · Mission Pages`);
   });
@@ -167,7 +167,7 @@ test('deep links to every UNAMI section work, each with its own heading, title a
   await withPage(env, {}, async (page) => {
     const titles = new Set();
     for (const { slug, label } of SECTIONS) {
-      const where = `missions/unami/${slug}`;
+      const where = `missions/unami/${slug}/`;
       await gotoApp(page, env.url(where));
       const h1 = await h1Text(page);
       assert.ok(h1.startsWith(label), `${where}: h1 "${h1}" starts with "${label}"`);

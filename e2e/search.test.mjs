@@ -37,7 +37,7 @@ test('"Hodeidah" finds UNMHA through the spelling its name uses, with the words 
     const first = results(page).first();
     assert.match(await first.locator('.result-meta').innerText(), /^UNMHA · Mission$/);
     const link = first.getByRole('link');
-    assert.equal(new URL(await link.evaluate((a) => a.href)).pathname, env.path('missions/unmha'));
+    assert.equal(new URL(await link.evaluate((a) => a.href)).pathname, env.path('missions/unmha/'));
     assert.deepEqual([...new Set(await first.locator('mark').allInnerTexts())], ['Hudaydah']);
     assert.equal(await page.title(), 'Search: Hodeidah · Mission Pages');
     assert.equal(await page.getByRole('searchbox', { name: 'Words to find in every mission' }).inputValue(), 'Hodeidah');
@@ -53,7 +53,7 @@ test('"Canal Hotel" from the header box lands on the UNAMI event at its anchor',
     const box = page.getByRole('searchbox', { name: 'Search all missions' });
     await box.fill('Canal Hotel');
     await box.press('Enter');
-    await page.waitForURL(/\/search\?q=Canal\+Hotel$/);
+    await page.waitForURL(/\/search\/\?q=Canal\+Hotel$/);
     await expectStatus(page, /results? for “Canal Hotel”/);
     const first = results(page).first();
     assert.match(await first.locator('.result-meta').innerText(), /^UNAMI · Event$/);
@@ -67,7 +67,7 @@ test('"Canal Hotel" from the header box lands on the UNAMI event at its anchor',
     assert.match(doc.a, /^ev-/);
 
     await first.getByRole('link').click();
-    await page.waitForURL((u) => u.pathname === env.path('missions/unami/timeline') && u.hash === `#${doc.a}`);
+    await page.waitForURL((u) => u.pathname === env.path('missions/unami/timeline/') && u.hash === `#${doc.a}`);
     const target = page.locator(`[id="${doc.a}"]`);
     await target.waitFor();
     assert.match(await target.innerText(), /Canal Hotel/);
@@ -98,7 +98,7 @@ test('results follow the typing, the address keeps the search, and Back leaves i
 
     // One history entry for the whole search: Back returns to the empty search page.
     await page.goBack();
-    await page.waitForURL((u) => u.pathname === env.path('search') && u.search === '');
+    await page.waitForURL((u) => u.pathname === env.path('search/') && u.search === '');
     await expectStatus(page, /Search the content of all 15 missions/);
     assert.equal(await box.inputValue(), '');
     await page.goForward();
@@ -235,7 +235,7 @@ test('in Arabic: right to left, the page and its documents in Arabic, English on
       await expectStatus(page, new RegExp(`«${hodeidah}»`));
       assert.equal(await page.title(), `${ar.srch_title_query.replace('{query}', hodeidah)} · ${ar.site_name}`);
       assert.equal(await page.getByRole('searchbox', { name: ar.srch_input_label }).inputValue(), hodeidah);
-      const first = results(page).filter({ has: page.locator(`a[href$="ar/missions/unmha"]`) });
+      const first = results(page).filter({ has: page.locator(`a[href$="ar/missions/unmha/"]`) });
       assert.equal(await first.count(), 1);
       assert.equal((await first.locator('.result-meta').innerText()).replace(/\s+/g, ' '), `UNMHA · ${ar.srch_kind_mission}`);
       assert.equal(await first.locator('.result-title mark').first().innerText(), hodeidah);
@@ -245,7 +245,7 @@ test('in Arabic: right to left, the page and its documents in Arabic, English on
       // Arabic texts are shown in English, tagged for screen readers and marked.
       await gotoApp(page, env.url('ar/search?q=Hodeidah'));
       await expectStatus(page, /«Hodeidah»/);
-      assert.equal(await results(page).filter({ has: page.locator(`a[href$="ar/missions/unmha"]`) }).count(), 1);
+      assert.equal(await results(page).filter({ has: page.locator(`a[href$="ar/missions/unmha/"]`) }).count(), 1);
       const english = results(page).filter({ has: page.locator('.result-meta .untranslated-marker') }).first();
       assert.equal(await english.locator('.result-meta .untranslated-marker').innerText(), `(${ar.untranslated_marker})`);
       assert.equal(await english.locator('.result-title a > span').getAttribute('lang'), 'en');

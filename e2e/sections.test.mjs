@@ -66,7 +66,7 @@ for (const id of MISSIONS) {
         assert.ok(description && description.includes(m.acronym), `${id}/${slug} has a description naming the mission`);
         const current = page.locator('nav.section-nav a[aria-current="page"]');
         assert.equal(await current.count(), 1);
-        assert.equal(await current.getAttribute('href'), env.path(`missions/${id}/${slug}`));
+        assert.equal(await current.getAttribute('href'), env.path(`missions/${id}/${slug}/`));
         if (slug !== 'sources') assert.ok((await checkFootnotes(page)) > 0, `${id}/${slug} cites sources`);
         await checkAxe(page, `${id}/${slug}`);
       }
@@ -140,9 +140,9 @@ test('UNAMI mandate: each area is a disclosure that opens by mouse, keyboard and
     assert.match(await area.locator('summary').innerText(), /Since resolution 1770 \(2007\)/);
     await area.locator('summary').click();
     const link = area.locator('.area-body a', { hasText: 'Resolution 1770 (2007)' });
-    assert.equal(await link.getAttribute('href'), env.path('missions/unami/timeline#res-1770'));
+    assert.equal(await link.getAttribute('href'), env.path('missions/unami/timeline/#res-1770'));
     await link.click();
-    await page.waitForURL(/timeline#res-1770$/);
+    await page.waitForURL(/timeline\/#res-1770$/);
     await page.waitForFunction(() => document.getElementById('res-1770')?.classList.contains('targeted'));
     const inView = await page.locator('#res-1770').evaluate((el) => {
       const box = el.getBoundingClientRect();
@@ -223,7 +223,7 @@ test('UNAMI timeline: filters by kind and year live in the address and survive r
 
     // "Show everything" clears them; nothing matches shows a message.
     await page.getByRole('link', { name: 'Show everything' }).click();
-    await page.waitForURL((u) => u.search === '' && u.pathname.endsWith('/timeline'));
+    await page.waitForURL((u) => u.search === '' && u.pathname.endsWith('/timeline/'));
     assert.equal(await entries.count(), total);
     await gotoApp(page, env.url('missions/unami/timeline?kind='));
     assert.equal(await entries.count(), 0);

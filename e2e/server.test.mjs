@@ -89,6 +89,7 @@ test('redirects a directory without its trailing slash (301)', async () => {
   const docs = await request('/mission-pages/docs');
   assert.equal(docs.status, 301);
   assert.equal(docs.headers.location, '/mission-pages/docs/');
+  assert.equal((await request('/mission-pages/docs?q=a+b')).headers.location, '/mission-pages/docs/?q=a+b');
   const base = await request('/mission-pages');
   assert.equal(base.status, 301);
   assert.equal(base.headers.location, '/mission-pages/');

@@ -61,7 +61,7 @@ test('the header names the site and links home; one main landmark; the footer di
       const footer = page.locator('footer');
       assert.equal(await footer.count(), 1, where);
       assert.match(await footer.innerText(), /not an official United Nations website/, where);
-      const sourcesLink = footer.locator(`a[href="${env.path('about#sources')}"]`);
+      const sourcesLink = footer.locator(`a[href="${env.path('about/#sources')}"]`);
       assert.equal(await sourcesLink.count(), 1, `the footer links to the sources explanation on /${where}`);
     }
   });
@@ -70,10 +70,10 @@ test('the header names the site and links home; one main landmark; the footer di
 test('the footer link leads to the about page section on sources', async () => {
   await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('missions/unami'));
-    await page.locator(`footer a[href="${env.path('about#sources')}"]`).click();
+    await page.locator(`footer a[href="${env.path('about/#sources')}"]`).click();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('About'));
     const url = new URL(page.url());
-    assert.equal(url.pathname, env.path('about'));
+    assert.equal(url.pathname, env.path('about/'));
     assert.equal(url.hash, '#sources');
     assert.equal(await page.locator('main h2#sources').count(), 1);
   });
@@ -99,7 +99,7 @@ test('the footer link to the sources explanation scrolls it into view', async ()
         () => false,
       );
     await gotoApp(page, env.url('missions/unami'));
-    await page.locator(`footer a[href="${env.path('about#sources')}"]`).click();
+    await page.locator(`footer a[href="${env.path('about/#sources')}"]`).click();
     await page.waitForFunction(() => document.getElementById('sources'));
     assert.ok(await inView(), 'after following the footer link, "How facts are sourced and dated" is on screen');
     await gotoApp(page, env.url('about#sources'));

@@ -1,7 +1,9 @@
 // After `trunk build`: makes the built site work offline.
 //
 // - VERSION: a hash of every file of the build, so any change makes a new one.
-// - dist/sw.js: scripts/sw.template.js with VERSION and the list of files.
+// - dist/sw.js: scripts/sw.template.js with VERSION and the files to cache at
+//   once: every file but the prerendered pages, which are cached as visited,
+//   and with the app's shell (shell.html) instead, for pages not visited.
 // - Every HTML page gets `<meta name="mission-pages-version">`: the app adds
 //   the version to the addresses of data files (`?v=`), which keeps a page on
 //   the files of its own build (see the template's comments).
@@ -47,6 +49,9 @@ for (const file of files.filter((f) => f.endsWith(".html"))) {
 }
 
 const template = readFileSync(new URL("sw.template.js", here), "utf8");
-const worker = template.replace("__VERSION__", version).replace("__FILES__", JSON.stringify(files));
+const precached = files.filter((f) => !f.endsWith(".html") || f === "shell.html");
+if (!precached.includes("shell.html")) throw new Error(`${root}/shell.html is missing: it is what offline readers get`);
+const worker = template.replace("__VERSION__", version).replace("__FILES__", JSON.stringify(precached));
 writeFileSync(join(root, "sw.js"), worker);
-console.log(`wrote ${root}/sw.js: version ${version}, ${files.length} files cached for offline use`);
+const pages = files.length - precached.length;
+console.log(`wrote ${root}/sw.js: version ${version}, ${precached.length} files cached at once, ${pages} pages as visited`);

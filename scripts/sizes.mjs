@@ -1,6 +1,6 @@
-// Prints the size of every file in a built site (raw, gzip -9, brotli -11) and
-// what a first visit downloads: the page, what it links (styles, scripts,
-// WebAssembly, icon) and the data the first page fetches.
+// Prints the size of every file in a built site (raw, gzip -9, brotli -11),
+// the prerendered pages summed up, and what a first visit downloads: the page
+// (its data embedded) and what it links (styles, scripts, WebAssembly, icon).
 //
 // Usage: node scripts/sizes.mjs dist
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -34,29 +34,43 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const pad = (s, n) => String(s).padStart(n);
 const width = Math.max(...rows.map((r) => r.file.length), 10);
 
+// Prerendered pages (every index.html, 404.html): summed, with the largest.
+const isPage = (r) => r.file.endsWith("index.html") || r.file === "404.html";
+const pages = rows.filter(isPage);
 console.log(`\n${"file".padEnd(width)} ${pad("raw", 10)} ${pad("gzip", 10)} ${pad("brotli", 10)}`);
-for (const r of rows) {
+for (const r of rows.filter((r) => !isPage(r))) {
   console.log(`${r.file.padEnd(width)} ${pad(r.raw, 10)} ${pad(r.gzip, 10)} ${pad(r.brotli, 10)}`);
 }
 
-// The files index.html loads: every href/src (quoted or not, as the minifier
-// leaves it) and every quoted path in the loader script that names a built file.
-const html = readFileSync(join(root, "index.html"), "utf8");
-const linked = new Set(
-  [...html.matchAll(/(?:(?:href|src)=["']?|')([^"'\s>]+)/g)]
-    .map((m) => m[1].replace(/^.*\//, ""))
-    .filter((name) => rows.some((r) => r.file === name)),
-);
 const byName = (name) => rows.find((r) => r.file === name);
 const sum = (files) =>
   files.reduce(
     (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
-const shell = [byName("index.html"), ...[...linked].map(byName)];
+if (pages.length) {
+  const all = sum(pages);
+  const largest = pages.reduce((a, b) => (b.raw > a.raw ? b : a));
+  console.log(
+    `${pages.length} prerendered pages: ${all.raw} B raw, ${all.gzip} B gzip; largest ${largest.file} ${largest.raw} B raw, ${largest.gzip} B gzip`,
+  );
+}
+
+// A first visit: the page and the files it links: every href/src (quoted or
+// not, as the minifier leaves it) and every quoted path in the loader script
+// that names a built file. Its data is in the page.
+function firstVisit(page) {
+  const html = readFileSync(join(root, page), "utf8");
+  const linked = new Set(
+    [...html.matchAll(/(?:(?:href|src)=["']?|')([^"'\s>]+)/g)]
+      .map((m) => m[1].replace(/^.*\//, ""))
+      .filter((name) => byName(name)),
+  );
+  return [byName(page), ...[...linked].map(byName)];
+}
 const visits = {
-  "first visit, catalogue (/)": [...shell, byName("data/index.json")],
-  "first visit, UNAMI overview": [...shell, byName("data/index.json"), byName("data/missions/unami.json")],
+  "first visit, catalogue (/)": firstVisit("index.html"),
+  "first visit, UNAMI overview": firstVisit("missions/unami/index.html"),
 };
 console.log("");
 for (const [label, files] of Object.entries(visits)) {

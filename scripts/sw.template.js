@@ -1,12 +1,14 @@
 // Mission Pages' service worker: after a first visit the whole site works
 // offline. Written into dist/sw.js by scripts/service-worker.mjs, which fills
-// in VERSION (a hash of the build) and FILES (every file of the build).
+// in VERSION (a hash of the build) and FILES (the files to keep from the
+// start: the app, its styles, every data file, and the app's shell page).
 //
-// - Install: every file of this build goes into the cache named for VERSION,
-//   all or nothing.
+// - Install: FILES go into the cache named for VERSION, all or nothing. The
+//   prerendered pages (218 of 5–60 KB) are not among them: a page goes into
+//   the cache when it is visited.
 // - Pages (navigations): the network first, so a reader online always gets the
-//   newest build; offline, the cached page, or the app's shell for an address
-//   the build has no file for.
+//   newest build; offline, the cached page, or else the app's shell, which
+//   renders any page of the site from the cached data.
 // - Data files carry the build's version in their address (`?v=`): the
 //   version this worker holds comes from its cache, another version (a page
 //   newer than this worker) from the network. So a page never mixes files of
@@ -35,15 +37,25 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-/** The cached file for a site address: `ar/missions/unami` → `ar/missions/unami/index.html`, else the shell. */
+/** The cache key of a page: `…/missions/unami` and `…/missions/unami/` are both `…/missions/unami/index.html`. */
+function pageKey(url) {
+  const path = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
+  return new URL(`${path}index.html`, url.origin).href;
+}
+
+/** Offline: the page if it was visited, else the shell, in which the app renders it. */
 async function cachedPage(url) {
   const cache = await caches.open(CACHE);
-  const path = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
-  return (
-    (await cache.match(new URL(`${path}index.html`, url.origin).href)) ||
-    (await cache.match(url.origin + url.pathname)) ||
-    (await cache.match(SCOPE + "index.html"))
-  );
+  return (await cache.match(pageKey(url))) || (await cache.match(SCOPE + "shell.html"));
+}
+
+/** Keeps a page just fetched for offline use, if it is of this worker's build. */
+async function keepPage(response) {
+  if (response.status !== 200 || !(response.headers.get("content-type") || "").startsWith("text/html")) return;
+  const html = await response.clone().text();
+  if (!html.includes(`name="mission-pages-version" content="${VERSION}"`)) return;
+  const cache = await caches.open(CACHE);
+  await cache.put(pageKey(new URL(response.url)), response);
 }
 
 self.addEventListener("fetch", (event) => {
@@ -52,9 +64,15 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !url.href.startsWith(SCOPE)) return;
   if (request.mode === "navigate") {
     // "no-store": offline, the browser's own cache could otherwise answer with
-    // a page of an older build.
+    // a page of an older build. "manual": a host's redirect (`/about` to
+    // `/about/`) goes back to the browser, which may not be given a
+    // followed redirect for a navigation.
     event.respondWith(
-      fetch(request.url, { cache: "no-store", credentials: "same-origin" }).catch(
+      fetch(request.url, { cache: "no-store", credentials: "same-origin", redirect: "manual" }).then(
+        (response) => {
+          if (response.type !== "opaqueredirect") event.waitUntil(keepPage(response.clone()));
+          return response;
+        },
         async () => (await cachedPage(url)) || Response.error(),
       ),
     );

@@ -73,6 +73,7 @@ export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
 check fmt cargo fmt --all --check
 check clippy cargo clippy --all-targets -- -D warnings
 check clippy-wasm cargo clippy --all-targets --target wasm32-unknown-unknown --features csr -- -D warnings
+check clippy-ssr cargo clippy --bin prerender --features ssr -- -D warnings
 check validate make --no-print-directory validate
 node_tests maps node --test --test-reporter=spec scripts/maps.test.mjs
 cargo_tests unit cargo test

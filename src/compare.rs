@@ -523,7 +523,7 @@ mod tests {
         assert_eq!(
             facts[7][0][0],
             Piece::Link(
-                "/missions/unami/timeline?kind=resolution".into(),
+                "/missions/unami/timeline/?kind=resolution".into(),
                 format!("{} resolutions", unami.resolutions.len())
             )
         );

@@ -27,18 +27,28 @@ pub fn absolute(path: &str) -> String {
 /// Runs `work` and records how long it took as a User Timing measure named
 /// `name` (seen in the browser's performance tools, and read by the tests
 /// that hold search to its time budget).
+///
+/// Natively (tests, the prerenderer) it only runs `work`.
 pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}:start");
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        work()
     }
-    let value = work();
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark(name, &start);
-        p.clear_marks_with_mark_name(&start);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let start = format!("{name}:start");
+        if let Some(p) = &performance {
+            let _ = p.mark(&start);
+        }
+        let value = work();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark(name, &start);
+            p.clear_marks_with_mark_name(&start);
+        }
+        value
     }
-    value
 }
 
 /// Moves focus to the element with this id (which must be focusable, e.g.
@@ -100,4 +110,32 @@ fn mark_targeted(el: &web_sys::HtmlElement) {
         let _ = previous.class_list().remove_1("targeted");
     }
     let _ = el.class_list().add_1("targeted");
+}
+
+/// Takes over a page the build prerendered (`<body data-prerendered>`), in
+/// the task that then mounts the app, so the browser never paints between:
+/// hands the data files the page embeds to the visit cache (the first render
+/// then has them: no download, no loading placeholder), and removes the
+/// prerendered head elements and body content, which the app renders again.
+/// A page that was not prerendered is left as it is.
+pub fn adopt_prerendered(document: &web_sys::Document) {
+    let Some(body) = document.body() else {
+        return;
+    };
+    if !body.has_attribute("data-prerendered") {
+        return;
+    }
+    while let Ok(Some(script)) = document.query_selector("script[data-preload]") {
+        if let (Some(file), Some(text)) =
+            (script.get_attribute("data-preload"), script.text_content())
+        {
+            crate::data::load::preload(&file, text);
+        }
+        script.remove();
+    }
+    while let Ok(Some(element)) = document.query_selector("head [data-prerendered]") {
+        element.remove();
+    }
+    let _ = body.remove_attribute("data-prerendered");
+    body.set_inner_html("");
 }

@@ -3,6 +3,10 @@
 //! The library holds everything testable; `main.rs` only mounts [`app::App`].
 //! See ARCHITECTURE.md for how data flows from `data/*.json` to the screen.
 
+// Rendering to HTML (the prerenderer) resolves each `into_any` view's whole
+// type in an async block, deeper than the compiler allows by default.
+#![cfg_attr(feature = "ssr", recursion_limit = "256")]
+
 pub mod app;
 pub mod catalogue;
 pub mod chart;
@@ -39,6 +43,9 @@ pub fn start() {
         .unwrap_or_default();
     let under_root = path.strip_prefix(site.root()).unwrap_or(&path);
     let (locale, _) = i18n::Locale::split_path(under_root);
+    if let Some(document) = &document {
+        dom::adopt_prerendered(document);
+    }
     if let Some(html) = document.as_ref().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", locale.code());
         let _ = html.set_attribute("dir", locale.dir());

@@ -89,17 +89,17 @@ mod tests {
         assert_eq!(xml.matches("<url>").count(), (4 + 2 * 7) * published);
         assert!(
             xml.contains(
-                "<loc>https://owner.github.io/mission-pages/missions/unami/timeline</loc>"
+                "<loc>https://owner.github.io/mission-pages/missions/unami/timeline/</loc>"
             )
         );
         assert!(xml.contains(
-            "<loc>https://owner.github.io/mission-pages/ar/missions/unami/timeline</loc>"
+            "<loc>https://owner.github.io/mission-pages/ar/missions/unami/timeline/</loc>"
         ));
         assert!(xml.contains(
             "<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://owner.github.io/mission-pages/ar/\"/>"
         ));
         assert!(xml.contains(
-            "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://owner.github.io/mission-pages/about\"/>"
+            "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://owner.github.io/mission-pages/about/\"/>"
         ));
         assert!(xml.starts_with("<?xml"));
     }

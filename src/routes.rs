@@ -55,6 +55,30 @@ impl Section {
     }
 }
 
+// Every page's path ends in `/`: the build writes each page to its own
+// folder (`missions/unami/index.html`), which static hosts serve at
+// `missions/unami/` and reach from `missions/unami` only by a redirect (one
+// more round trip on a slow network, and some hosts drop the query on the
+// way). The router matches either form.
+
+/// Whether the address path `pathname` (with or without the site's base
+/// and its final `/`) is the page `route` (one of this module's paths).
+pub fn is_page(pathname: &str, route: &str) -> bool {
+    let route = route.split(['?', '#']).next().unwrap_or_default();
+    pathname
+        .trim_end_matches('/')
+        .ends_with(route.trim_end_matches('/'))
+}
+
+/// The one form of a page's path: `/missions/unami` → `/missions/unami/`.
+pub fn page_path(path: &str) -> String {
+    if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    }
+}
+
 /// The catalogue, the home page.
 pub fn home() -> String {
     "/".to_owned()
@@ -62,47 +86,47 @@ pub fn home() -> String {
 
 /// What the site is and how it sources facts.
 pub fn about() -> String {
-    "/about".to_owned()
+    "/about/".to_owned()
 }
 
 /// The part of the about page on sources and dates.
 pub fn about_sources() -> String {
-    "/about#sources".to_owned()
+    "/about/#sources".to_owned()
 }
 
 /// A mission's overview.
 pub fn mission(id: &str) -> String {
-    format!("/missions/{id}")
+    format!("/missions/{id}/")
 }
 
 /// One section of a mission.
 pub fn section(id: &str, section: Section) -> String {
-    format!("/missions/{id}/{}", section.slug())
+    format!("/missions/{id}/{}/", section.slug())
 }
 
-/// Missions side by side: `/compare?ids=unami,unama`, or `/compare` for none.
+/// Missions side by side: `/compare/?ids=unami,unama`, or `/compare/` for none.
 ///
 /// The ids are written as given, comma-separated; anything but letters,
 /// digits and `-._~` is percent-encoded, so an id typed into the address
 /// cannot add parameters or break the query.
 pub fn compare(ids: &[&str]) -> String {
     if ids.is_empty() {
-        return "/compare".to_owned();
+        return "/compare/".to_owned();
     }
     let encoded: Vec<String> = ids
         .iter()
         .map(|id| crate::catalogue::encode_query_value(id))
         .collect();
-    format!("/compare?ids={}", encoded.join(","))
+    format!("/compare/?ids={}", encoded.join(","))
 }
 
-/// Search across every mission: `/search?q=canal+hotel`.
+/// Search across every mission: `/search/?q=canal+hotel`.
 pub fn search(query: &str) -> String {
     let query = query.trim();
     if query.is_empty() {
-        "/search".to_owned()
+        "/search/".to_owned()
     } else {
-        format!("/search?q={}", crate::catalogue::encode_query_value(query))
+        format!("/search/?q={}", crate::catalogue::encode_query_value(query))
     }
 }
 
@@ -155,28 +179,38 @@ mod tests {
     #[test]
     fn builds_paths() {
         assert_eq!(home(), "/");
-        assert_eq!(mission("unami"), "/missions/unami");
+        assert_eq!(mission("unami"), "/missions/unami/");
         assert_eq!(
             section("unami", Section::Timeline),
-            "/missions/unami/timeline"
+            "/missions/unami/timeline/"
         );
-        assert_eq!(search(" canal hotel "), "/search?q=canal+hotel");
-        assert_eq!(search(""), "/search");
+        assert_eq!(search(" canal hotel "), "/search/?q=canal+hotel");
+        assert_eq!(search(""), "/search/");
+    }
+
+    #[test]
+    fn a_page_is_the_same_with_or_without_its_final_slash() {
+        assert!(is_page("/mission-pages/search", &search("x")));
+        assert!(is_page("/mission-pages/ar/search/", &search("")));
+        assert!(!is_page("/mission-pages/about/", &search("")));
+        assert_eq!(page_path("/about"), "/about/");
+        assert_eq!(page_path("/about/"), "/about/");
+        assert_eq!(page_path("/"), "/");
     }
 
     #[test]
     fn compare_writes_ids_comma_separated() {
-        assert_eq!(compare(&[]), "/compare");
-        assert_eq!(compare(&["unami"]), "/compare?ids=unami");
-        assert_eq!(compare(&["unami", "unama"]), "/compare?ids=unami,unama");
+        assert_eq!(compare(&[]), "/compare/");
+        assert_eq!(compare(&["unami"]), "/compare/?ids=unami");
+        assert_eq!(compare(&["unami", "unama"]), "/compare/?ids=unami,unama");
         assert_eq!(
             compare(&["unsom-untmis", "ose-syria"]),
-            "/compare?ids=unsom-untmis,ose-syria"
+            "/compare/?ids=unsom-untmis,ose-syria"
         );
         // Whatever was typed stays one value: no new parameter, no extra id.
         assert_eq!(
             compare(&["a&b=c", "x,y", "é"]),
-            "/compare?ids=a%26b%3Dc,x%2Cy,%C3%A9"
+            "/compare/?ids=a%26b%3Dc,x%2Cy,%C3%A9"
         );
     }
 

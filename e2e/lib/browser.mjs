@@ -13,6 +13,7 @@
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -109,6 +110,21 @@ export function sameFile(address) {
     const pathname = new URL(typeof url === 'string' ? url : url.href).pathname;
     return path === null ? pathname.endsWith(suffix) : pathname === path;
   };
+}
+
+/**
+ * Answers every page load of `page` with the app's shell (dist/shell.html)
+ * instead of the prerendered page, as the service worker does offline for a
+ * page not visited yet: the app then downloads its data, which a prerendered
+ * page carries with it. For the tests of failing data files.
+ */
+export async function useShell(page) {
+  const shell = readFileSync(path.join(DIST, 'shell.html'));
+  await page.route('**/*', (route) =>
+    route.request().isNavigationRequest()
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shell })
+      : route.fallback(),
+  );
 }
 
 /** Opens a page, runs `fn(page, session)`, then asserts nothing went wrong on it. */
@@ -249,12 +265,14 @@ export async function openPage(
 }
 
 /**
- * Waits until the app has finished loading: `main h1` visible and no
- * `.loading` placeholder left.
+ * Waits until the app has finished loading: it has taken over the
+ * prerendered page (the body is no longer marked `data-prerendered`), `main
+ * h1` is visible and no `.loading` placeholder is left.
  */
 export async function waitForApp(page, { timeout = TIMEOUT } = {}) {
   await page.waitForFunction(
     () => {
+      if (document.body?.hasAttribute('data-prerendered')) return false;
       const h1 = document.querySelector('main h1');
       if (!h1 || document.querySelector('.loading')) return false;
       const box = h1.getBoundingClientRect();

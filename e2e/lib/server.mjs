@@ -2,7 +2,7 @@
 //
 //   - Only files under `basePath` are served; everything else is a 404.
 //   - `/dir/` serves `dir/index.html`; `/dir` (a directory without the slash)
-//     is redirected (301) to `/dir/`.
+//     is redirected (301) to `/dir/`, keeping the query.
 //   - Unknown paths get status 404 with the body of `root/404.html` when it
 //     exists (the release build copies index.html there so deep links boot the app).
 //   - Path traversal (`..`, also percent-encoded) never leaves `root`.
@@ -70,6 +70,7 @@ export async function startServer({ root = 'dist', basePath = '/', port = 0, hos
     }
     // The path only: the query and fragment never select a file.
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
+    const query = (req.url ?? '').match(/\?[^#]*/)?.[0] ?? '';
     let decoded;
     try {
       decoded = decodeURIComponent(rawPath);
@@ -83,7 +84,7 @@ export async function startServer({ root = 'dist', basePath = '/', port = 0, hos
 
     // The directory form of the base itself, without its slash: /mission-pages → /mission-pages/
     if (base !== '/' && decoded === base.slice(0, -1)) {
-      return redirect(req, res, base);
+      return redirect(req, res, `${base}${query}`);
     }
     if (!decoded.startsWith(base)) return notFound(req, res);
 
@@ -100,7 +101,8 @@ export async function startServer({ root = 'dist', basePath = '/', port = 0, hos
     }
     let target = file;
     if (info.isDirectory()) {
-      if (!decoded.endsWith('/')) return redirect(req, res, `${rawPath}/`);
+      // Like nginx (and GitHub Pages), the redirect keeps the query.
+      if (!decoded.endsWith('/')) return redirect(req, res, `${rawPath}/${query}`);
       target = path.join(file, 'index.html');
       try {
         if (!(await stat(target)).isFile()) return notFound(req, res);

@@ -53,3 +53,18 @@ pub fn LoadFailed(
         </div>
     }
 }
+
+/// Said only to readers whose browser runs no scripts (`<noscript>`): what
+/// this part of a prerendered page cannot do for them, and what still works.
+#[component]
+pub fn NeedsScript(
+    /// The whole sentence, in the reader's language.
+    #[prop(into)]
+    message: String,
+) -> impl IntoView {
+    view! {
+        <noscript>
+            <p class="needs-script">{message}</p>
+        </noscript>
+    }
+}

@@ -41,7 +41,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         path
     });
     // The search page has its own, larger box.
-    let on_search_page = move || location.pathname.get().ends_with(&routes::search(""));
+    let on_search_page = move || routes::is_page(&location.pathname.get(), &routes::search(""));
     let _ = window_event_listener(leptos::ev::keydown, focus_search_on_slash);
     let t = strings();
     let translated_note = (base.locale() != Locale::DEFAULT).then(|| {
@@ -101,7 +101,8 @@ fn LanguageSwitch() -> impl IntoView {
         move || {
             let path = location.pathname.get();
             let page = path.strip_prefix(router_base.as_str()).unwrap_or(&path);
-            let page = if page.is_empty() { "/" } else { page }.to_owned();
+            // One form (`/about/`), however the address was typed.
+            let page = routes::page_path(page);
             (page, location.search.get(), location.hash.get())
         }
     };

@@ -57,8 +57,10 @@ pub const SLOT: &str = "\u{1}";
 /// with `inner` (a link, a `<time>`) in that place.
 pub fn sentence_with(sentence: String, inner: impl IntoView) -> impl IntoView {
     let (before, after) = sentence.split_once(SLOT).unwrap_or((&sentence, ""));
-    let (before, after) = (before.to_owned(), after.to_owned());
-    view! { {before} {inner} {after} }
+    // Rendered to HTML (the prerenderer), an empty text becomes a space, which
+    // the browser's render has not ("2025 , as decided"): leave empty parts out.
+    let part = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    view! { {part(before)} {inner} {part(after)} }
 }
 
 /// A translated sentence with a date in it, the date as a `<time>` element.

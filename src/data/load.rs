@@ -152,6 +152,26 @@ thread_local! {
     static FETCHED: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
 }
 
+/// Hands over a data file's text without downloading it: the prerenderer
+/// reads it from disk, and a prerendered page could embed it for the browser.
+/// Pages then render from it at once (see [`preloaded`]) instead of showing
+/// their loading placeholder.
+pub fn preload(file: &str, text: impl Into<Rc<str>>) {
+    FETCHED.with(|f| f.borrow_mut().insert(file.to_owned(), text.into()));
+}
+
+/// The text of `file`, if it is already here (preloaded or downloaded).
+pub fn preloaded_text(file: &str) -> Option<Rc<str>> {
+    FETCHED.with(|f| f.borrow().get(file).cloned())
+}
+
+/// `file` parsed, if its text is already here (preloaded or downloaded in
+/// this visit); `None` if it is not, or does not parse (the asynchronous
+/// load then reports the error).
+pub fn preloaded<T: DeserializeOwned>(file: &str) -> Option<T> {
+    parse(file, &preloaded_text(file)?).ok()
+}
+
 /// Downloads `file` (relative to the site's base) once per visit and parses it.
 ///
 /// Only files that downloaded and parsed are remembered, so a retry after any
@@ -208,9 +228,34 @@ thread_local! {
     static LOADED_MISSIONS: RefCell<HashMap<String, Arc<Mission>>> = RefCell::new(HashMap::new());
 }
 
-/// The mission with this id if this visit has already loaded it.
+/// The mission with this id if this visit has already loaded it, or its
+/// file (and the index listing it) was preloaded.
 pub fn loaded_mission(id: &str) -> Option<Arc<Mission>> {
-    LOADED_MISSIONS.with(|m| m.borrow().get(id).cloned())
+    if let Some(mission) = LOADED_MISSIONS.with(|m| m.borrow().get(id).cloned()) {
+        return Some(mission);
+    }
+    if !crate::routes::is_valid_mission_id(id) {
+        return None;
+    }
+    let listed = loaded_index()?.missions.iter().any(|m| m.id == id);
+    let mission = Arc::new(preloaded::<Mission>(&mission_file(id)).filter(|_| listed)?);
+    LOADED_MISSIONS.with(|m| m.borrow_mut().insert(id.to_owned(), mission.clone()));
+    Some(mission)
+}
+
+thread_local! {
+    /// The catalogue index once parsed in this visit.
+    static LOADED_INDEX: RefCell<Option<Arc<MissionIndex>>> = const { RefCell::new(None) };
+}
+
+/// The catalogue index if this visit already has it (downloaded or preloaded).
+pub fn loaded_index() -> Option<Arc<MissionIndex>> {
+    if let Some(index) = LOADED_INDEX.with(|i| i.borrow().clone()) {
+        return Some(index);
+    }
+    let index = Arc::new(preloaded::<MissionIndex>(INDEX_FILE)?);
+    LOADED_INDEX.with(|i| *i.borrow_mut() = Some(index.clone()));
+    Some(index)
 }
 
 thread_local! {
@@ -233,7 +278,12 @@ pub async fn load_search_index(base: SiteBase) -> Result<Arc<crate::search::Inde
 
 /// Loads the catalogue index.
 pub async fn load_index(base: SiteBase) -> Result<Arc<MissionIndex>, LoadError> {
-    fetch(&base, INDEX_FILE).await.map(Arc::new)
+    if let Some(index) = loaded_index() {
+        return Ok(index);
+    }
+    let index = Arc::new(fetch(&base, INDEX_FILE).await?);
+    LOADED_INDEX.with(|i| *i.borrow_mut() = Some(Arc::clone(&index)));
+    Ok(index)
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::catalogue::{KINDS, STATUSES, Sort, View, kind_slug, status_slug};
-use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::localized;
-use crate::data::load::load_index;
+use crate::data::load::{load_index, loaded_index};
 use crate::data::{MissionIndex, MissionSummary, Region};
 use crate::routes;
 use crate::site::{SiteBase, strings};
@@ -27,7 +27,7 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <Title text=t.catalogue_title()/>
         <Meta name="description" content=t.catalogue_description()/>
-        {move || match index.get() {
+        {move || match loaded_index().map(Ok).or_else(|| index.get()) {
             None => view! { <Loading label=t.catalogue_loading()/> }.into_any(),
             Some(Err(error)) => view! { <LoadFailed error=error on_retry=retry/> }.into_any(),
             Some(Ok(index)) => view! { <Catalogue index=index/> }.into_any(),
@@ -156,6 +156,7 @@ fn CatalogueFilters(
         apply.run((next, replace));
     };
     view! {
+        <NeedsScript message=t.catalogue_needs_script()/>
         <form class="filters catalogue-filters" method="get" action=base.href(&routes::home()) role="search" aria-label=t.filters_label()>
             <label class="text-filter">
                 <span>{t.filter_words()}</span>

@@ -24,9 +24,9 @@ use crate::compare::{
 use crate::components::chart::{ChartFigure, Series, TimeChart};
 use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
-use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::{localized, localized_plain};
-use crate::data::load::{load_index, load_mission, loaded_mission};
+use crate::data::load::{load_index, load_mission, loaded_index, loaded_mission};
 use crate::data::{LoadError, Mission, MissionIndex};
 use crate::format::count;
 use crate::pages::sections::personnel::{personnel_marks, source_urls};
@@ -44,7 +44,7 @@ pub fn ComparePage() -> impl IntoView {
     // reader here (a form of checkboxes sends `?ids=a&ids=b`).
     let navigate = use_navigate();
     Effect::new(move || {
-        if !location.pathname.get().ends_with(&routes::compare(&[])) {
+        if !routes::is_page(&location.pathname.get(), &routes::compare(&[])) {
             return;
         }
         let ids = ids.get();
@@ -64,7 +64,7 @@ pub fn ComparePage() -> impl IntoView {
     let retry = Callback::new(move |()| index.refetch());
     let t = strings();
     view! {
-        {move || match index.get() {
+        {move || match loaded_index().map(Ok).or_else(|| index.get()) {
             None => view! {
                 <Title text=t.cmp_title()/>
                 <Loading label=t.catalogue_loading()/>
@@ -269,6 +269,7 @@ fn chooser(
         let current = (!c.chosen.is_empty())
             .then(|| view! { <input type="hidden" name="ids" value=c.chosen.join(",")/> });
         view! {
+            <NeedsScript message=t.cmp_needs_script()/>
             <form
                 class="filters compare-add"
                 method="get"

@@ -14,7 +14,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::untranslated_marker;
 use crate::data::load::load_search_index;
 use crate::i18n::Strings;
@@ -92,7 +92,9 @@ pub fn SearchPage() -> impl IntoView {
     let retry = Callback::new(move |()| index.refetch());
     let t = strings();
     let title = move || {
-        let q = searched.get();
+        // The prerenderer reads the title once the page's view (and this
+        // signal) is gone: then it is the title of no search.
+        let q = searched.try_get().unwrap_or_default();
         if q.is_empty() {
             t.srch_title().to_owned()
         } else {
@@ -122,6 +124,7 @@ pub fn SearchPage() -> impl IntoView {
             </div>
             <p id="search-hint" class="hint">{t.srch_hint()}</p>
         </form>
+        <NeedsScript message=t.srch_needs_script()/>
         {move || match index.get() {
             None => view! { <Loading label=t.srch_loading()/> }.into_any(),
             Some(Err(error)) => view! { <LoadFailed error=error on_retry=retry/> }.into_any(),

@@ -11,7 +11,7 @@ use crate::components::load_state::LoadFailed;
 use crate::components::office_map::{OfficeMap, OfficeState};
 use crate::components::text::{SLOT, localized, sentence_with_date};
 use crate::data::Mission;
-use crate::data::load::fetch;
+use crate::data::load::{fetch, preloaded};
 use crate::data::map::{MapData, map_file};
 use crate::site::{SiteBase, strings};
 
@@ -28,7 +28,12 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     });
     let retry = Callback::new(move |()| map.refetch());
     let mission = m.clone();
-    let map_view = move || match map.get() {
+    let preloaded_file = map_file(&m.id);
+    // A map already here (the prerenderer's) shows at once.
+    let map_view = move || match preloaded::<MapData>(&preloaded_file)
+        .map(Ok)
+        .or_else(|| map.get())
+    {
         None => view! { <div class="map-loading" role="status">{t.map_loading()}</div> }.into_any(),
         Some(Err(error)) => view! {
             <LoadFailed error=error on_retry=retry part=t.map_failed()/>

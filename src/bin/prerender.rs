@@ -1,0 +1,319 @@
+//! Build-time prerendering (a prototype for issue 7): renders the app's own
+//! components natively, page by page, into copies of the built `index.html`,
+//! so each page can be read without JavaScript.
+//!
+//! ```text
+//! cargo run --features ssr --bin prerender -- \
+//!     --template dist/index.html --out dist [--site-url https://host/path/] [PATH...]
+//! ```
+//!
+//! With no PATH, every page: in each published language the catalogue, the
+//! about, search and compare pages, each mission and each of its sections,
+//! and `404.html`. The site's base is read from the template's `<base href>`;
+//! `--site-url`, the whole address the site is published at, gives the
+//! canonical and alternate links their scheme and host.
+//! Data comes from `data/` and the maps from `target/generated/maps/`
+//! (`make maps`), put into the app's visit cache before rendering, so pages
+//! render at once with their content instead of their loading placeholder.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use hydration_context::SsrSharedContext;
+
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+
+use mission_pages::app::App;
+use mission_pages::data::MissionIndex;
+use mission_pages::data::load::{INDEX_FILE, mission_file, parse, preload, preloaded_text};
+use mission_pages::data::map::map_file;
+use mission_pages::i18n::Locale;
+use mission_pages::routes::{self, Section};
+use mission_pages::site::SiteBase;
+
+/// Where the maps are made (`make maps`); the site serves them at `maps/`.
+const MAPS_DIR: &str = "target/generated/maps";
+
+/// Without JavaScript a chart cannot switch to its table: show the table
+/// (the same numbers) instead; hide the theme switch, which cannot work, and
+/// the placeholders of what only the app loads (search results). Inside
+/// `<noscript>`, so it never applies once scripts run.
+const NOSCRIPT_STYLE: &str = "<noscript><style>.chart-figure .chart-view,.chart-figure .chart-tools button,.theme-toggle,.loading{display:none}.chart-figure .table-view[hidden]{display:block}</style></noscript>";
+
+/// Where leptos_meta injects the page's head elements (see `inject_meta_context`).
+const HEAD_MARKER: &str = "<!--HEAD-->";
+
+struct Options {
+    template: PathBuf,
+    out: PathBuf,
+    site_url: String,
+    paths: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("prerender: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn options() -> Result<Options, String> {
+    let mut options = Options {
+        template: PathBuf::from("dist/index.html"),
+        out: PathBuf::from("dist"),
+        site_url: String::new(),
+        paths: Vec::new(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--template" => options.template = value()?.into(),
+            "--out" => options.out = value()?.into(),
+            "--site-url" => options.site_url = value()?,
+            _ if arg.starts_with('/') || arg == "404" => options.paths.push(arg),
+            _ => return Err(format!("unknown argument {arg}")),
+        }
+    }
+    Ok(options)
+}
+
+fn run() -> Result<(), String> {
+    let options = options()?;
+    let template = std::fs::read_to_string(&options.template)
+        .map_err(|e| format!("cannot read {}: {e}", options.template.display()))?;
+    let site = site_base(&template, &options.site_url)?;
+    let index = preload_data()?;
+    let paths = if options.paths.is_empty() {
+        every_page(&index)
+    } else {
+        options.paths.clone()
+    };
+    // leptos_meta's head injection waits a tick of an executor.
+    any_spawner::Executor::init_futures_executor()
+        .map_err(|e| format!("cannot start an executor: {e:?}"))?;
+    let mut total = 0;
+    for path in &paths {
+        let (page_path, file) = if path == "404" {
+            ("/404".to_owned(), options.out.join("404.html"))
+        } else {
+            (path.clone(), output_file(&options.out, path))
+        };
+        let html = render_page(&template, &site, &page_path);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(&file, &html).map_err(|e| format!("{}: {e}", file.display()))?;
+        total += html.len();
+    }
+    println!(
+        "prerendered {} pages into {} ({total} bytes)",
+        paths.len(),
+        options.out.display()
+    );
+    Ok(())
+}
+
+/// The site's base from the template's `<base href>` (Trunk's public URL),
+/// with the scheme and host of `site_url` when one is given. The two must
+/// name the same path, or the links would point elsewhere than the pages.
+fn site_base(template: &str, site_url: &str) -> Result<SiteBase, String> {
+    let from_template = SiteBase::from_public_url(&base_href(template).unwrap_or("/".into()));
+    if site_url.is_empty() {
+        return Ok(from_template);
+    }
+    let published = SiteBase::from_public_url(site_url);
+    if published.root() != from_template.root() {
+        return Err(format!(
+            "the site URL {site_url} has the path {:?} but the build's public URL has {:?}",
+            published.root(),
+            from_template.root()
+        ));
+    }
+    Ok(published)
+}
+
+/// Reads the index, every mission and every map there is into the visit
+/// cache the pages read from.
+fn preload_data() -> Result<MissionIndex, String> {
+    let read =
+        |file: &str| std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"));
+    let text = read(INDEX_FILE)?;
+    let index: MissionIndex = parse(INDEX_FILE, &text).map_err(|e| e.to_string())?;
+    preload(INDEX_FILE, text);
+    for mission in &index.missions {
+        let file = mission_file(&mission.id);
+        preload(&file, read(&file)?);
+        let map = map_file(&mission.id);
+        let on_disk = Path::new(MAPS_DIR).join(format!("{}.json", mission.id));
+        match std::fs::read_to_string(&on_disk) {
+            Ok(text) => preload(&map, text),
+            Err(_) => eprintln!(
+                "prerender: no {} (run `make maps`): offices pages keep the map placeholder",
+                on_disk.display()
+            ),
+        }
+    }
+    Ok(index)
+}
+
+/// Every page of the site, in every published language, and "404".
+fn every_page(index: &MissionIndex) -> Vec<String> {
+    let pages = routes::all_pages(index.missions.iter().map(|m| m.id.as_str()));
+    let mut all: Vec<String> = Locale::ALL
+        .into_iter()
+        .filter(|l| l.is_published())
+        .flat_map(|l| {
+            let prefix = l.prefix();
+            pages.iter().map(move |p| format!("{prefix}{p}"))
+        })
+        .collect();
+    all.push("404".to_owned());
+    all
+}
+
+/// `/missions/unami` → `OUT/missions/unami/index.html`.
+fn output_file(out: &Path, path: &str) -> PathBuf {
+    let mut file = out.to_path_buf();
+    file.extend(path.split('/').filter(|s| !s.is_empty()));
+    file.join("index.html")
+}
+
+/// The page at `path` (under the site's root, with its language prefix) as
+/// a whole document: the template with the rendered app as its body and the
+/// page's title, meta and link elements in its head.
+fn render_page(template: &str, site: &SiteBase, path: &str) -> String {
+    let (locale, _) = Locale::split_path(path);
+    let base = site.clone().in_locale(locale);
+    let request = format!("{}{path}", site.root());
+    // A server's shared context: browser-only helpers (window event
+    // listeners) then do nothing, as under leptos's server integrations.
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let (body, meta) = owner.with(|| {
+        let (meta, meta_output) = ServerMetaContext::new();
+        provide_context(meta);
+        provide_context(RequestUrl::new(&request));
+        let body = view! { <App base=base/> }.to_html();
+        (body, meta_output)
+    });
+    let document = fill_template(template, locale, &body, &embedded_data(path));
+    let injected = futures::executor::block_on(async move {
+        use futures::StreamExt;
+        let stream = meta
+            .inject_meta_context(futures::stream::iter([document]))
+            .await;
+        stream.collect::<String>().await
+    });
+    drop(owner);
+    mark_head_elements(injected)
+}
+
+/// Marks the elements leptos_meta put in the head (all after the marker)
+/// `data-prerendered`, so the app can remove them before it adds its own.
+fn mark_head_elements(mut doc: String) -> String {
+    let (Some(start), Some(end)) = (doc.find(HEAD_MARKER), doc.find("</head>")) else {
+        return doc;
+    };
+    let marked = doc[start + HEAD_MARKER.len()..end]
+        .replace("<meta ", "<meta data-prerendered ")
+        .replace("<link ", "<link data-prerendered ");
+    doc.replace_range(start..end, &marked);
+    doc
+}
+
+/// The data files a page renders from, each in a `<script type=application/json
+/// data-preload=FILE>`: the app hands them to its visit cache when it starts
+/// (`mission_pages::dom::adopt_prerendered`), so it renders the same page at
+/// once, without downloading them again.
+fn embedded_data(path: &str) -> String {
+    let (_, page) = Locale::split_path(path);
+    let mut files = vec![INDEX_FILE.to_owned()];
+    let mut parts = page.trim_matches('/').split('/');
+    if let (Some("missions"), Some(id)) = (parts.next(), parts.next()) {
+        files.push(mission_file(id));
+        if parts.next() == Some(Section::Offices.slug()) {
+            files.push(map_file(id));
+        }
+    }
+    files
+        .iter()
+        .filter_map(|file| {
+            let text = preloaded_text(file)?;
+            // `</` only occurs inside JSON strings, where `<\/` means the same.
+            let text = text.replace("</", "<\\/");
+            Some(format!(
+                "<script type=\"application/json\" data-preload=\"{file}\">{text}</script>"
+            ))
+        })
+        .collect()
+}
+
+/// The template with `<html lang dir>` set, its own `<title>` taken out (the
+/// page's comes from leptos_meta), the no-script style added and the body's
+/// content replaced by `body` and the `embedded` data.
+fn fill_template(template: &str, locale: Locale, body: &str, embedded: &str) -> String {
+    let mut doc = template.to_owned();
+    if let Some(start) = doc.find("<html")
+        && let Some(len) = doc[start..].find('>')
+    {
+        doc.replace_range(
+            start..start + len + 1,
+            &format!("<html lang=\"{}\" dir=\"{}\">", locale.code(), locale.dir()),
+        );
+    }
+    if let Some(start) = doc.find("<title>")
+        && let Some(len) = doc[start..].find("</title>")
+    {
+        doc.replace_range(start..start + len + "</title>".len(), "");
+    }
+    if let Some(head_end) = doc.find("</head>") {
+        // leptos_meta puts the page's head elements after the marker.
+        doc.insert_str(head_end, &format!("{NOSCRIPT_STYLE}{HEAD_MARKER}"));
+    }
+    if let Some(open) = doc.find("<body")
+        && let Some(open_len) = doc[open..].find('>')
+        && let Some(close) = doc.rfind("</body>")
+    {
+        let content = open + open_len + 1;
+        // Trunk's loader scripts, if it put any in the body, stay.
+        let scripts: String = script_tags(&doc[content..close]);
+        doc.replace_range(content..close, &format!("{body}{embedded}{scripts}"));
+        // Tells the app to replace this body rather than add to it.
+        doc.insert_str(open + "<body".len(), " data-prerendered");
+    }
+    doc
+}
+
+/// The `<script>…</script>` elements of a piece of HTML, in order.
+fn script_tags(html: &str) -> String {
+    let mut found = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let Some(len) = rest[start..].find("</script>") else {
+            break;
+        };
+        let end = start + len + "</script>".len();
+        found.push_str(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// The `href` of the template's `<base>` (Trunk writes the public URL there),
+/// quoted or not (minified).
+fn base_href(template: &str) -> Option<String> {
+    let start = template.find("<base")?;
+    let tag = &template[start..start + template[start..].find('>')?];
+    let value = &tag[tag.find("href=")? + "href=".len()..];
+    let value = match value.chars().next()? {
+        q @ ('"' | '\'') => value[1..].split(q).next()?,
+        _ => value.split_whitespace().next()?,
+    };
+    Some(value.to_owned())
+}
