@@ -9,10 +9,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
-import { useEnvironment, openPage, waitForApp, DIST, REPO_ROOT } from './lib/browser.mjs';
+import { useEnvironment, openPage, waitForApp, gotoApp, DIST, REPO_ROOT, BASE_PATH } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
 
 const env = useEnvironment();
 
@@ -171,6 +174,59 @@ test('the prerendered text is the text the app renders, on every page of a missi
   } finally {
     await context.close();
     await s.close();
+  }
+});
+
+test('a build for the root of a host: deep links and reloads, with and without JavaScript', async () => {
+  // The same build made for `/`: Trunk's page with the root as its public URL
+  // (what `trunk build --public-url /` writes), then the build's own prerender
+  // and service worker steps, as `make build PUBLIC_URL=/` runs them.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'mission-pages-root-'));
+  try {
+    cpSync(DIST, root, { recursive: true });
+    for (const page of ['index.html', '404.html', 'about', 'search', 'compare', 'missions', 'ar']) {
+      rmSync(path.join(root, page), { recursive: true, force: true });
+    }
+    const shell = path.join(root, 'shell.html');
+    writeFileSync(shell, readFileSync(shell, 'utf8').replaceAll(BASE_PATH, '/'));
+    execFileSync(path.join(REPO_ROOT, 'target', 'debug', 'prerender'), ['--template', shell, '--out', root], { cwd: REPO_ROOT });
+    execFileSync('node', [path.join(REPO_ROOT, 'scripts', 'service-worker.mjs'), root]);
+    const server = await startServer({ root, basePath: '/' });
+    try {
+      const still = await env.browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+      const page = await still.newPage();
+      const response = await page.goto(`${server.origin}/missions/unami/timeline/`);
+      assert.equal(response.status(), 200);
+      assert.match(squash(await page.locator('main h1').textContent()), /^Timeline.*UNAMI/);
+      assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), '/missions/unami/timeline/');
+      const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(hrefs.includes('/missions/unami/sources/'), 'links from the root');
+      assert.ok(!hrefs.some((h) => h.startsWith(BASE_PATH)), 'no link to the sub-path build');
+      await still.close();
+
+      const s = await openPage(env.browser, { origin: server.origin });
+      try {
+        await gotoApp(s.page, `${server.origin}/ar/missions/unama/`);
+        assert.equal(await s.page.evaluate(() => document.documentElement.dir), 'rtl');
+        await s.page.locator('.section-nav a[href="/ar/missions/unama/timeline/"]').click();
+        await s.page.waitForURL(`${server.origin}/ar/missions/unama/timeline/`);
+        await s.page.locator('main ol.timeline').first().waitFor();
+        await s.page.reload();
+        await waitForApp(s.page);
+        assert.ok((await s.page.locator('main ol.timeline li').count()) > 0, 'the timeline after a reload');
+        const unknown = await s.page.goto(`${server.origin}/missions/nope/`);
+        assert.equal(unknown.status(), 404);
+        await waitForApp(s.page);
+        assert.equal(squash(await s.page.locator('main h1').textContent()), squash(LANGUAGES[0].strings.not_found_title));
+        s.assertClean();
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await server.close();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
