@@ -49,9 +49,10 @@ for (const file of files.filter((f) => f.endsWith(".html"))) {
 }
 
 const template = readFileSync(new URL("sw.template.js", here), "utf8");
-const precached = files.filter((f) => !f.endsWith(".html") || f === "shell.html");
+// The data's JSON Schemas are for editors, never read by the app.
+const precached = files.filter((f) => (!f.endsWith(".html") || f === "shell.html") && !f.startsWith("data/schema/"));
 if (!precached.includes("shell.html")) throw new Error(`${root}/shell.html is missing: it is what offline readers get`);
 const worker = template.replace("__VERSION__", version).replace("__FILES__", JSON.stringify(precached));
 writeFileSync(join(root, "sw.js"), worker);
-const pages = files.length - precached.length;
+const pages = files.filter((f) => f.endsWith(".html") && f !== "shell.html").length;
 console.log(`wrote ${root}/sw.js: version ${version}, ${precached.length} files cached at once, ${pages} pages as visited`);

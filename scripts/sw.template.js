@@ -22,9 +22,19 @@ const FILES = __FILES__;
 const CACHE = `mission-pages-${VERSION}`;
 const SCOPE = new URL("./", self.location).href;
 
+/**
+ * Files named for their content (`main-1b0691b214224423.css`) may come from
+ * the browser's cache, where the page just put them: no second download.
+ * Others are checked with the server, so a new build's data is never taken
+ * for the old one's.
+ */
+function cacheMode(file) {
+  return /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(file) ? "default" : "no-cache";
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(SCOPE + f, { cache: "reload" })))),
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(SCOPE + f, { cache: cacheMode(f) })))),
   );
 });
 

@@ -38,10 +38,19 @@ use mission_pages::site::SiteBase;
 const MAPS_DIR: &str = "target/generated/maps";
 
 /// Without JavaScript a chart cannot switch to its table: show the table
-/// (the same numbers) instead; hide the theme switch, which cannot work, and
-/// the placeholders of what only the app loads (search results). Inside
-/// `<noscript>`, so it never applies once scripts run.
-const NOSCRIPT_STYLE: &str = "<noscript><style>.chart-figure .chart-view,.chart-figure .chart-tools button,.theme-toggle,.loading{display:none}.chart-figure .table-view[hidden]{display:block}</style></noscript>";
+/// (the same numbers) instead. Hide what only the app can do, which a static
+/// host cannot either (it answers `?kind=…` with the same page): the theme
+/// switch, search boxes, filters and compare ticks, and the placeholders of
+/// what only the app loads (search results); the pages say so in a
+/// `NeedsScript` notice. Inside `<noscript>`, so it never applies once
+/// scripts run.
+const NOSCRIPT_STYLE: &str = concat!(
+    "<noscript><style>",
+    ".chart-figure .chart-view,.chart-figure .chart-tools button,.theme-toggle,.loading,",
+    ".site-search,.search-form,.filters,.card-compare,.compare-bar{display:none}",
+    ".chart-figure .table-view[hidden]{display:block}",
+    "</style></noscript>"
+);
 
 /// Where leptos_meta injects the page's head elements (see `inject_meta_context`).
 const HEAD_MARKER: &str = "<!--HEAD-->";

@@ -174,7 +174,6 @@ fn CatalogueFilters(
             {select("sort", t.filter_order(), sorts, |v| v.sort.slug(), |v, s| {
                 v.sort = Sort::ALL.into_iter().find(|x| x.slug() == s).unwrap_or_default();
             })}
-            <noscript><button type="submit">{t.filter_apply()}</button></noscript>
         </form>
     }
 }

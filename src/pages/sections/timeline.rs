@@ -167,7 +167,6 @@ fn Filters(
                 {year_select("from", t.timeline_from(), true)}
                 {year_select("to", t.timeline_to(), false)}
             </fieldset>
-            <noscript><button type="submit">{t.filter_apply()}</button></noscript>
             {move || (!filter.get().is_everything()).then(|| view! {
                 <a class="reset" href=reset_href.clone()>{t.timeline_show_everything()}</a>
             })}
