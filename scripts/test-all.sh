@@ -76,6 +76,7 @@ check clippy-wasm cargo clippy --all-targets --target wasm32-unknown-unknown --f
 check clippy-ssr cargo clippy --bin prerender --features ssr -- -D warnings
 check validate make --no-print-directory validate
 node_tests maps node --test --test-reporter=spec scripts/maps.test.mjs
+node_tests bench-server node --test --test-reporter=spec scripts/bench/server.test.mjs
 cargo_tests unit cargo test
 cargo_tests browser env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --features csr --test browser
