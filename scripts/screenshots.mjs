@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../e2e/lib/server.mjs";
-import { CHROMIUM_ARGS } from "../e2e/lib/browser.mjs";
+import { CHROMIUM_ARGS, startAppAtOnce } from "../e2e/lib/browser.mjs";
 
 const root = process.argv[2] ?? "dist";
 // Only the pages whose names contain this, if given: `... dist out compare`.
@@ -52,10 +52,13 @@ try {
   for (const [name, path] of Object.entries(pages).filter(([n]) => !only || n.includes(only))) {
     for (const [size, viewport] of Object.entries(viewports)) {
       for (const colorScheme of ["light", "dark"]) {
-        const context = await browser.newContext({ viewport, colorScheme });
+        const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: "block" });
+        // The app, started at once (app-start.js), as a reader using the page sees it.
+        await context.addInitScript(startAppAtOnce);
         const page = await context.newPage();
         await page.goto(server.baseUrl + path);
         await page.locator("main h1").first().waitFor();
+        await page.waitForFunction(() => !document.body.hasAttribute("data-prerendered"));
         await page.waitForFunction(() => !document.querySelector(".loading"));
         const file = join(out, `${name}-${size}-${colorScheme}.png`);
         await page.screenshot({ path: file, fullPage: process.env.FIRST_SCREEN !== "1" });

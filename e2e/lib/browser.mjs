@@ -144,6 +144,15 @@ function matches(pattern, url) {
   return url.includes(pattern);
 }
 
+/** In a page: asks app-start.js to start the app without waiting for the reader. */
+export function startAppAtOnce() {
+  try {
+    localStorage.setItem('mission-pages-start', 'now');
+  } catch {
+    // about:blank and other pages without storage.
+  }
+}
+
 /**
  * Opens a fresh context and page and records every problem:
  *   - console messages of type "error", and any console text with "panicked at";
@@ -170,9 +179,13 @@ export async function openPage(
     // The service worker answers requests before page.route() sees them, and
     // fills its cache on every first visit: only the offline tests want it.
     serviceWorkers = 'block',
+    // Prerendered pages start the app when the reader reaches for a control
+    // (app-start.js); most tests test the app, so they ask for it at once.
+    appAtOnce = true,
   } = {},
 ) {
   const context = await browser.newContext({ colorScheme, viewport, reducedMotion, serviceWorkers });
+  if (appAtOnce) await context.addInitScript(startAppAtOnce);
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   const page = await context.newPage();

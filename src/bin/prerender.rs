@@ -97,6 +97,7 @@ fn run() -> Result<(), String> {
     let options = options()?;
     let template = std::fs::read_to_string(&options.template)
         .map_err(|e| format!("cannot read {}: {e}", options.template.display()))?;
+    let template = start_app_on_demand(&template)?;
     let site = site_base(&template, &options.site_url)?;
     let index = preload_data()?;
     let paths = if options.paths.is_empty() {
@@ -211,7 +212,9 @@ fn render_page(template: &str, site: &SiteBase, path: &str) -> String {
         let body = view! { <App base=base/> }.to_html();
         (body, meta_output)
     });
-    let document = fill_template(template, locale, &body, &embedded_data(path));
+    // The search page is nothing but the app (its results, its suggestions).
+    let app_now = routes::is_page(path, &routes::search(""));
+    let document = fill_template(template, locale, &body, &embedded_data(path), app_now);
     let injected = futures::executor::block_on(async move {
         use futures::StreamExt;
         let stream = meta
@@ -265,8 +268,15 @@ fn embedded_data(path: &str) -> String {
 
 /// The template with `<html lang dir>` set, its own `<title>` taken out (the
 /// page's comes from leptos_meta), the no-script style added and the body's
-/// content replaced by `body` and the `embedded` data.
-fn fill_template(template: &str, locale: Locale, body: &str, embedded: &str) -> String {
+/// content replaced by `body` and the `embedded` data. `app_now`: the page
+/// needs the app at once (`app-start.js` then starts it without waiting).
+fn fill_template(
+    template: &str,
+    locale: Locale,
+    body: &str,
+    embedded: &str,
+    app_now: bool,
+) -> String {
     let mut doc = template.to_owned();
     if let Some(start) = doc.find("<html")
         && let Some(len) = doc[start..].find('>')
@@ -294,24 +304,77 @@ fn fill_template(template: &str, locale: Locale, body: &str, embedded: &str) -> 
         let scripts: String = script_tags(&doc[content..close]);
         doc.replace_range(content..close, &format!("{body}{embedded}{scripts}"));
         // Tells the app to replace this body rather than add to it.
-        doc.insert_str(open + "<body".len(), " data-prerendered");
+        let marks = if app_now {
+            " data-prerendered data-app-now"
+        } else {
+            " data-prerendered"
+        };
+        doc.insert_str(open + "<body".len(), marks);
     }
     doc
 }
 
-/// The `<script>…</script>` elements of a piece of HTML, in order.
-fn script_tags(html: &str) -> String {
-    let mut found = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        let Some(len) = rest[start..].find("</script>") else {
+/// Trunk's page starts the app as soon as it loads: a module script that
+/// imports the JavaScript glue and downloads the WebAssembly, which the head
+/// also preloads. A prerendered page is whole without it, so it gets
+/// `app-start.js` instead, given the two addresses, which starts the app when
+/// the reader reaches for something only the app does (see that file), and
+/// the preloads go. A first visit then downloads the page and its styles only.
+fn start_app_on_demand(template: &str) -> Result<String, String> {
+    let mut doc = template.to_owned();
+    let quoted_after = |text: &str, key: &str| -> Option<String> {
+        let rest = &text[text.find(key)? + key.len()..];
+        Some(rest[..rest.find('\'')?].to_owned())
+    };
+    let loader = element_ranges(&doc, "<script", "</script>")
+        .into_iter()
+        .find(|r| doc[r.clone()].contains("module_or_path"))
+        .ok_or("the template has no Trunk loader (a module script calling init)")?;
+    let text = doc[loader.clone()].to_owned();
+    let (Some(glue), Some(wasm)) = (
+        quoted_after(&text, "from '"),
+        quoted_after(&text, "module_or_path: '"),
+    ) else {
+        return Err(format!("cannot read the addresses in Trunk's loader: {text}"));
+    };
+    doc.replace_range(
+        loader,
+        &format!(
+            "<script type=\"module\" src=\"app-start.js\" data-app-js=\"{glue}\" data-app-wasm=\"{wasm}\"></script>"
+        ),
+    );
+    // The preloads of the glue and the WebAssembly, from the last.
+    for range in element_ranges(&doc, "<link", ">").into_iter().rev() {
+        let tag = &doc[range.clone()];
+        if tag.contains("modulepreload") || tag.contains(&wasm) {
+            doc.replace_range(range, "");
+        }
+    }
+    Ok(doc)
+}
+
+/// Where each element (or tag) that starts with `open` and ends with `close`
+/// is in `html`, in order.
+fn element_ranges(html: &str, open: &str, close: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = html[from..].find(open).map(|i| from + i) {
+        let Some(len) = html[start..].find(close) else {
             break;
         };
-        let end = start + len + "</script>".len();
-        found.push_str(&rest[start..end]);
-        rest = &rest[end..];
+        let end = start + len + close.len();
+        found.push(start..end);
+        from = end;
     }
     found
+}
+
+/// The `<script>…</script>` elements of a piece of HTML, in order.
+fn script_tags(html: &str) -> String {
+    element_ranges(html, "<script", "</script>")
+        .into_iter()
+        .map(|r| &html[r])
+        .collect()
 }
 
 /// The `href` of the template's `<base>` (Trunk writes the public URL there),
