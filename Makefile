@@ -88,9 +88,12 @@ screenshots: npm-tools browser
 # Lighthouse (mobile and desktop), first-visit bytes and timings inside the app, for a release
 # build served like a static host; prints them and writes BENCHMARKS.md (a few minutes).
 # Built under the e2e tests' sub-path, as on GitHub Pages.
+# The benchmark serves the build on this port, at the address its SITE_URL names.
+BENCH_PORT ?= 8089
 bench: PUBLIC_URL = $(E2E_PUBLIC_URL)
+bench: SITE_URL = http://127.0.0.1:$(BENCH_PORT)$(E2E_PUBLIC_URL)
 bench: build browser
-	node scripts/bench/bench.mjs dist
+	node scripts/bench/bench.mjs dist --port $(BENCH_PORT)
 
 setup: rust-tools npm-tools
 

@@ -118,11 +118,44 @@ async function compile(url) {
   }
 }
 
+/**
+ * The data files the page was rendered from (`<body data-app-data>`), with
+ * the build's version in their address as the app asks for them (so the
+ * offline copy answers). One that fails is left out: the app then asks for
+ * it itself, and says so if it cannot have it.
+ */
+function pageData() {
+  const files = (document.body.dataset.appData ?? "").split(" ").filter(Boolean);
+  const version = document.querySelector('meta[name="mission-pages-version"]')?.content;
+  return Promise.all(
+    files.map((file) => {
+      const url = new URL(file, document.baseURI);
+      if (version) url.searchParams.set("v", version);
+      return fetch(url).then(
+        (response) => (response.ok ? response.text().then((text) => [file, text]) : null),
+        () => null,
+      );
+    }),
+  ).then((found) => found.filter(Boolean));
+}
+
 async function start() {
   if (state !== "waiting") return;
   state = "starting";
   try {
-    const [glue, module] = await Promise.all([import(tag.dataset.appJs), compile(tag.dataset.appWasm)]);
+    const [glue, module, data] = await Promise.all([
+      import(tag.dataset.appJs),
+      compile(tag.dataset.appWasm),
+      pageData(),
+    ]);
+    // The page's data, where the app takes it from as it starts.
+    for (const [file, text] of data) {
+      const script = document.createElement("script");
+      script.type = "application/json";
+      script.dataset.preload = file;
+      script.textContent = text;
+      document.body.append(script);
+    }
     const saved = snapshot();
     // Runs the app's start in this task: it replaces the page before the
     // browser paints again.

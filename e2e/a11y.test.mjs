@@ -47,7 +47,7 @@ for (const colorScheme of ['light', 'dark']) {
     const fileUrl = env.url('data/missions/unami.json');
     const s = await openPage(env.browser, { origin: env.server.origin, colorScheme, allow: [fileUrl] });
     try {
-      await useShell(s.page); // prerendered pages carry their data: the shell downloads it
+      await useShell(s.page); // the app's shell, in which the app downloads the data itself
       await s.page.route(sameFile(fileUrl), (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
       await gotoApp(s.page, env.url('missions/unami'));
       assert.equal(await s.page.locator('main [role="alert"]').count(), 1);

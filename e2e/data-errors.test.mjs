@@ -69,7 +69,8 @@ async function breakAndRecover({ where, file, text, kind, recovered, retryWhileB
       if (sameFile(fileUrl)(r.url())) requests.push(r.url());
     });
     const isFile = sameFile(fileUrl);
-    // The app's shell, which downloads the data: prerendered pages carry theirs.
+    // The app's shell, in which the app downloads the data itself (on a
+    // prerendered page app-start.js fetches it first, which would count twice).
     await useShell(page);
     await page.route(isFile, BREAKS[kind](text));
     await gotoApp(page, env.url(where));
@@ -174,7 +175,7 @@ test('a mission file with the wrong shape: the alert names the file and the line
 });
 
 test('on a prerendered page, moving to a mission whose file fails names it, with a retry', async () => {
-  // The catalogue carries the index; UNAMA's file is downloaded when the reader goes there.
+  // The catalogue's data is the index; UNAMA's file is downloaded when the reader goes there.
   const fileUrl = env.url('data/missions/unama.json');
   const isFile = sameFile(fileUrl);
   const s = await openPage(env.browser, { origin: env.server.origin, allow: [fileUrl] });

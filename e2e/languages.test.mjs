@@ -139,7 +139,7 @@ test('a data error in Arabic names the file, in Arabic, with a retry', async () 
   const file = 'data/missions/unami.json';
   await withPage(env, { allow: [env.url(file)] }, async (page) => {
     const isFile = sameFile(env.url(file));
-    await useShell(page); // prerendered pages carry their data: the shell downloads it
+    await useShell(page); // the app's shell, in which the app downloads the data itself
     await page.route(isFile, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'x' }));
     await page.goto(env.url('ar/missions/unami'));
     const alert = page.locator('main [role="alert"]');

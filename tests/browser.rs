@@ -185,7 +185,7 @@ fn section_nav_marks_the_current_page_and_stays_under_the_base() {
     assert_eq!(text(&current[0]), "Timeline");
     assert_eq!(
         current[0].get_attribute("href").as_deref(),
-        Some("/some/path/missions/unami/timeline")
+        Some("/some/path/missions/unami/timeline/")
     );
 }
 

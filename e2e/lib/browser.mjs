@@ -115,8 +115,8 @@ export function sameFile(address) {
 /**
  * Answers every page load of `page` with the app's shell (dist/shell.html)
  * instead of the prerendered page, as the service worker does offline for a
- * page not visited yet: the app then downloads its data, which a prerendered
- * page carries with it. For the tests of failing data files.
+ * page not visited yet: the app then downloads its data itself, as the tests
+ * of failing data files need.
  */
 export async function useShell(page) {
   const shell = readFileSync(path.join(DIST, 'shell.html'));

@@ -5,7 +5,9 @@
 // for this content), plus what a first visit downloads and two timings inside
 // the app. Prints the results and writes them into BENCHMARKS.md.
 //
-//   node scripts/bench/bench.mjs DIST [--runs N]     (`make bench` builds, then runs it)
+//   node scripts/bench/bench.mjs DIST [--runs N] [--port P]   (`make bench` builds, then runs it)
+// --port: serve on this port, the one the build's SITE_URL names (its canonical
+// and alternate links are whole addresses, as on a real host).
 //
 // With --runs N each Lighthouse figure is Lighthouse's median run of N.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -43,8 +45,10 @@ const args = process.argv.slice(2);
 const dist = args[0];
 const runsAt = args.indexOf('--runs');
 const runs = runsAt < 0 ? 1 : Number(args[runsAt + 1]);
+const portAt = args.indexOf('--port');
+const port = portAt < 0 ? 0 : Number(args[portAt + 1]);
 if (!dist || dist.startsWith('--') || !(runs >= 1)) {
-  console.error('usage: node scripts/bench/bench.mjs DIST [--runs N]');
+  console.error('usage: node scripts/bench/bench.mjs DIST [--runs N] [--port P]');
   process.exit(2);
 }
 
@@ -68,7 +72,7 @@ writeFileSync(path.join(tmp, 'static/unami/index.html'), staticHtml);
 const basePath = readFileSync(path.join(dist, 'index.html'), 'utf8').match(/<base href=["']?([^"'\s>]+)/)?.[1] ?? '/';
 const version = overviewHtml.match(/name="mission-pages-version" content="([0-9a-f]+)"/)?.[1] ?? 'unknown';
 console.log(`Compressing every file of ${dist} once (brotli 11, gzip 9)…`);
-const server = await startServer({ root: tmp, basePath });
+const server = await startServer({ root: tmp, basePath, port });
 const url = (page) => server.baseUrl + page.path;
 
 /** The file a URL of the site names (`dir/` is `dir/index.html`), or null. */

@@ -214,7 +214,7 @@ fn render_page(template: &str, site: &SiteBase, path: &str) -> String {
     });
     // The search page is nothing but the app (its results, its suggestions).
     let app_now = routes::is_page(path, &routes::search(""));
-    let document = fill_template(template, locale, &body, &embedded_data(path), app_now);
+    let document = fill_template(template, locale, &body, &page_data(path), app_now);
     let injected = futures::executor::block_on(async move {
         use futures::StreamExt;
         let stream = meta
@@ -239,11 +239,13 @@ fn mark_head_elements(mut doc: String) -> String {
     doc
 }
 
-/// The data files a page renders from, each in a `<script type=application/json
-/// data-preload=FILE>`: the app hands them to its visit cache when it starts
-/// (`mission_pages::dom::adopt_prerendered`), so it renders the same page at
-/// once, without downloading them again.
-fn embedded_data(path: &str) -> String {
+/// The data files a page renders from, which `app-start.js` downloads beside
+/// the app and hands over before it starts (`<script type=application/json
+/// data-preload=FILE>`, read by `mission_pages::dom::adopt_prerendered`), so
+/// the app renders the same page at once, with no loading placeholder. They
+/// are not in the page: a reader who never starts the app never needs them,
+/// and the page arrives sooner without them.
+fn page_data(path: &str) -> Vec<String> {
     let (_, page) = Locale::split_path(path);
     let mut files = vec![INDEX_FILE.to_owned()];
     let mut parts = page.trim_matches('/').split('/');
@@ -253,28 +255,20 @@ fn embedded_data(path: &str) -> String {
             files.push(map_file(id));
         }
     }
+    files.retain(|file| preloaded_text(file).is_some());
     files
-        .iter()
-        .filter_map(|file| {
-            let text = preloaded_text(file)?;
-            // `</` only occurs inside JSON strings, where `<\/` means the same.
-            let text = text.replace("</", "<\\/");
-            Some(format!(
-                "<script type=\"application/json\" data-preload=\"{file}\">{text}</script>"
-            ))
-        })
-        .collect()
 }
 
 /// The template with `<html lang dir>` set, its own `<title>` taken out (the
 /// page's comes from leptos_meta), the no-script style added and the body's
-/// content replaced by `body` and the `embedded` data. `app_now`: the page
-/// needs the app at once (`app-start.js` then starts it without waiting).
+/// content replaced by `body`, and the body marked with the `data` files the
+/// app needs for it. `app_now`: the page needs the app at once
+/// (`app-start.js` then starts it without waiting).
 fn fill_template(
     template: &str,
     locale: Locale,
     body: &str,
-    embedded: &str,
+    data: &[String],
     app_now: bool,
 ) -> String {
     let mut doc = template.to_owned();
@@ -302,14 +296,13 @@ fn fill_template(
         let content = open + open_len + 1;
         // Trunk's loader scripts, if it put any in the body, stay.
         let scripts: String = script_tags(&doc[content..close]);
-        doc.replace_range(content..close, &format!("{body}{embedded}{scripts}"));
+        doc.replace_range(content..close, &format!("{body}{scripts}"));
         // Tells the app to replace this body rather than add to it.
-        let marks = if app_now {
-            " data-prerendered data-app-now"
-        } else {
-            " data-prerendered"
-        };
-        doc.insert_str(open + "<body".len(), marks);
+        let mut marks = format!(" data-prerendered data-app-data=\"{}\"", data.join(" "));
+        if app_now {
+            marks.push_str(" data-app-now");
+        }
+        doc.insert_str(open + "<body".len(), &marks);
     }
     doc
 }
@@ -335,7 +328,9 @@ fn start_app_on_demand(template: &str) -> Result<String, String> {
         quoted_after(&text, "from '"),
         quoted_after(&text, "module_or_path: '"),
     ) else {
-        return Err(format!("cannot read the addresses in Trunk's loader: {text}"));
+        return Err(format!(
+            "cannot read the addresses in Trunk's loader: {text}"
+        ));
     };
     doc.replace_range(
         loader,
