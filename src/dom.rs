@@ -114,8 +114,9 @@ fn mark_targeted(el: &web_sys::HtmlElement) {
 
 /// Takes over a page the build prerendered (`<body data-prerendered>`), in
 /// the task that then mounts the app, so the browser never paints between:
-/// hands the data files the page embeds to the visit cache (the first render
-/// then has them: no download, no loading placeholder), and removes the
+/// hands the page's data files, which `app-start.js` put into the body as
+/// `<script type="application/json" data-preload=FILE>`, to the visit cache
+/// (the first render then has them: no loading placeholder), and removes the
 /// prerendered head elements and body content, which the app renders again.
 /// A page that was not prerendered is left as it is.
 pub fn adopt_prerendered(document: &web_sys::Document) {

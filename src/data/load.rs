@@ -153,7 +153,7 @@ thread_local! {
 }
 
 /// Hands over a data file's text without downloading it: the prerenderer
-/// reads it from disk, and a prerendered page could embed it for the browser.
+/// reads it from disk, and `app-start.js` downloads it beside the app.
 /// Pages then render from it at once (see [`preloaded`]) instead of showing
 /// their loading placeholder.
 pub fn preload(file: &str, text: impl Into<Rc<str>>) {

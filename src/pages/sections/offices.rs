@@ -22,18 +22,16 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     }
     let base = expect_context::<SiteBase>();
     let file = map_file(&m.id);
+    // A map already here (the prerenderer's, or handed over by app-start.js)
+    // shows at once, parsed once.
+    let map_here = preloaded::<MapData>(&file);
     let map = LocalResource::new(move || {
         let (base, file) = (base.clone(), file.clone());
         async move { fetch::<MapData>(&base, &file).await }
     });
     let retry = Callback::new(move |()| map.refetch());
     let mission = m.clone();
-    let preloaded_file = map_file(&m.id);
-    // A map already here (the prerenderer's) shows at once.
-    let map_view = move || match preloaded::<MapData>(&preloaded_file)
-        .map(Ok)
-        .or_else(|| map.get())
-    {
+    let map_view = move || match map_here.clone().map(Ok).or_else(|| map.get()) {
         None => view! { <div class="map-loading" role="status">{t.map_loading()}</div> }.into_any(),
         Some(Err(error)) => view! {
             <LoadFailed error=error on_retry=retry part=t.map_failed()/>
