@@ -108,14 +108,32 @@ function restore(saved) {
   if (pendingSlash) dispatchEvent(new KeyboardEvent("keydown", { key: "/", bubbles: true }));
 }
 
-async function compile(url) {
+async function compile(url, integrity) {
   try {
-    return await WebAssembly.compileStreaming(fetch(url));
+    return await WebAssembly.compileStreaming(fetch(url, { integrity }));
   } catch (error) {
     // A host that serves .wasm with another content type.
-    if (!(error instanceof TypeError)) throw error;
-    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+    if (!(error instanceof TypeError) || /integrity/i.test(error.message)) throw error;
+    return WebAssembly.compile(await (await fetch(url, { integrity })).arrayBuffer());
   }
+}
+
+/**
+ * Imports the app's JavaScript glue, checked against its integrity value: a
+ * module preload carries the check (import() cannot), and the import then
+ * takes the module the preload fetched.
+ */
+function importChecked(url, integrity) {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = url;
+    link.integrity = integrity;
+    link.crossOrigin = "anonymous";
+    link.onload = () => import(url).then(resolve, reject);
+    link.onerror = () => reject(new Error(`${url} did not load or did not match its integrity value`));
+    document.head.append(link);
+  });
 }
 
 /**
@@ -144,17 +162,17 @@ async function start() {
   state = "starting";
   try {
     const [glue, module, data] = await Promise.all([
-      import(tag.dataset.appJs),
-      compile(tag.dataset.appWasm),
+      importChecked(tag.dataset.appJs, tag.dataset.appJsIntegrity),
+      compile(tag.dataset.appWasm, tag.dataset.appWasmIntegrity),
       pageData(),
     ]);
-    // The page's data, where the app takes it from as it starts.
+    // The page's data, where the app takes it from as it starts: as the
+    // text of an inert element (a <template> never renders or runs).
     for (const [file, text] of data) {
-      const script = document.createElement("script");
-      script.type = "application/json";
-      script.dataset.preload = file;
-      script.textContent = text;
-      document.body.append(script);
+      const holder = document.createElement("template");
+      holder.dataset.preload = file;
+      holder.textContent = text;
+      document.body.append(holder);
     }
     const saved = snapshot();
     // Runs the app's start in this task: it replaces the page before the

@@ -66,12 +66,19 @@ test('records failed requests and error responses, except allowed ones', async (
   });
 });
 
-test('records requests leaving the origin', async () => {
+test('records requests leaving the origin, and the policy refusing them', async () => {
   await withPage({}, async (page, s) => {
     await gotoApp(page, env.url(''));
     // Answered by the route, so nothing really leaves the machine.
     await page.route('https://example.org/**', (route) => route.fulfill({ status: 200, body: 'x' }));
-    await page.evaluate(() => fetch('https://example.org/tracker.js', { mode: 'no-cors' }).catch(() => {}));
+    const tracker = () => fetch('https://example.org/tracker.js', { mode: 'no-cors' }).catch(() => {});
+    // The site's pages refuse it (connect-src 'self'): the violation is recorded.
+    await page.evaluate(tracker);
+    await page.waitForTimeout(100);
+    assert.match(s.problems.join('\n'), /Content Security Policy violation: connect-src refused https:\/\/example\.org\/tracker\.js/);
+    // A document without the policy (a data file) lets it go: the request is recorded.
+    await page.goto(env.url('data/index.json'));
+    await page.evaluate(tracker);
     await page.waitForTimeout(100);
     assert.match(s.problems.join('\n'), /request leaving the origin .*example\.org\/tracker\.js/);
   });

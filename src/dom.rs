@@ -115,7 +115,7 @@ fn mark_targeted(el: &web_sys::HtmlElement) {
 /// Takes over a page the build prerendered (`<body data-prerendered>`), in
 /// the task that then mounts the app, so the browser never paints between:
 /// hands the page's data files, which `app-start.js` put into the body as
-/// `<script type="application/json" data-preload=FILE>`, to the visit cache
+/// the text of `<template data-preload=FILE>`, to the visit cache
 /// (the first render then has them: no loading placeholder), and removes the
 /// prerendered head elements and body content, which the app renders again.
 /// A page that was not prerendered is left as it is.
@@ -126,17 +126,74 @@ pub fn adopt_prerendered(document: &web_sys::Document) {
     if !body.has_attribute("data-prerendered") {
         return;
     }
-    while let Ok(Some(script)) = document.query_selector("script[data-preload]") {
+    while let Ok(Some(holder)) = document.query_selector("[data-preload]") {
         if let (Some(file), Some(text)) =
-            (script.get_attribute("data-preload"), script.text_content())
+            (holder.get_attribute("data-preload"), holder.text_content())
         {
             crate::data::load::preload(&file, text);
         }
-        script.remove();
+        holder.remove();
     }
     while let Ok(Some(element)) = document.query_selector("head [data-prerendered]") {
         element.remove();
     }
     let _ = body.remove_attribute("data-prerendered");
-    body.set_inner_html("");
+    body.replace_children_with_node_0();
+}
+
+/// The id of the notice [`show_app_failure`] puts on the page.
+pub const APP_FAILURE_ID: &str = "app-failure";
+
+/// Tells the reader the app has stopped, after a panic: an alert at the top
+/// of the page, in the page's language, with a link that reloads it. Built
+/// with plain DOM calls, text only, since the app's own rendering cannot be
+/// trusted any more (and the link works without it). Shown once.
+pub fn show_app_failure() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id(APP_FAILURE_ID).is_some() {
+        return;
+    }
+    let locale = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| crate::i18n::Locale::from_code(&code))
+        .unwrap_or_default();
+    let t = locale.strings();
+    let element = |tag: &str, class: &str, text: &str| {
+        let el = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            el.set_class_name(class);
+        }
+        el.set_text_content(Some(text));
+        Some(el)
+    };
+    let here = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let (Some(notice), Some(heading), Some(body), Some(reload)) = (
+        element("div", "load-error app-failure", ""),
+        element("h2", "", t.app_failed_title()),
+        element("p", "", t.app_failed_body()),
+        element("a", "button", t.app_failed_reload()),
+    ) else {
+        return;
+    };
+    notice.set_id(APP_FAILURE_ID);
+    let _ = notice.set_attribute("role", "alert");
+    let _ = reload.set_attribute("href", &here);
+    let paragraph = document.create_element("p").ok();
+    let _ = notice.append_child(&heading);
+    let _ = notice.append_child(&body);
+    if let Some(p) = paragraph {
+        let _ = p.append_child(&reload);
+        let _ = notice.append_child(&p);
+    }
+    let at = document
+        .get_element_by_id(crate::components::shell::MAIN_ID)
+        .or_else(|| document.body().map(Into::into));
+    if let Some(at) = at {
+        let _ = at.prepend_with_node_1(&notice);
+    }
 }

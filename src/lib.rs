@@ -30,7 +30,13 @@ pub mod timeline;
 /// and the language from the address (`/ar/...` is Arabic), which it also
 /// writes into `<html lang dir>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        // The message and stack for whoever debugs it, in the console...
+        console_error_panic_hook::hook(info);
+        // ...and for the reader, a notice instead of a page that silently
+        // stopped responding (the release build aborts after a panic).
+        dom::show_app_failure();
+    }));
     let window = web_sys::window();
     let document = window.as_ref().and_then(|w| w.document());
     let site = document

@@ -337,3 +337,28 @@ fn other_readings_show_each_disagreeing_source_or_nothing() {
     }
     assert_eq!(one(&host, "#without").child_element_count(), 0);
 }
+
+#[wasm_bindgen_test]
+fn after_a_panic_the_reader_gets_an_alert_with_a_reload_link_once() {
+    let document = document();
+    let html = document.document_element().unwrap();
+    html.set_attribute("lang", "ar").unwrap();
+    mission_pages::dom::show_app_failure();
+    mission_pages::dom::show_app_failure();
+    html.set_attribute("lang", "en").unwrap();
+    let notices = all(&document.body().unwrap(), "#app-failure");
+    assert_eq!(notices.len(), 1, "shown once");
+    let notice = &notices[0];
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    // In the page's language, with a link that reloads this very page.
+    assert!(
+        text(notice).contains("توقفت هذه الصفحة عن العمل"),
+        "{}",
+        text(notice)
+    );
+    let reload = one(notice, "a");
+    let here = web_sys::window().unwrap().location().href().unwrap();
+    assert_eq!(reload.get_attribute("href"), Some(here));
+    assert!(text(&reload).contains("إعادة تحميل الصفحة"));
+    notice.remove();
+}

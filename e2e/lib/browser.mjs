@@ -153,9 +153,20 @@ export function startAppAtOnce() {
   }
 }
 
+/** In a page: reports every Content Security Policy violation to the console. */
+export function reportPolicyViolations() {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`${CSP_VIOLATION} ${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample ?? ''}`);
+  });
+}
+
+/** How the pages' reports of policy violations start (see reportPolicyViolations). */
+export const CSP_VIOLATION = 'Content Security Policy violation:';
+
 /**
  * Opens a fresh context and page and records every problem:
  *   - console messages of type "error", and any console text with "panicked at";
+ *   - Content Security Policy violations (Trusted Types included);
  *   - uncaught page errors;
  *   - failed requests (except those of a previous document, cancelled with
  *     net::ERR_ABORTED when the next one loads), and responses with status
@@ -186,6 +197,7 @@ export async function openPage(
 ) {
   const context = await browser.newContext({ colorScheme, viewport, reducedMotion, serviceWorkers });
   if (appAtOnce) await context.addInitScript(startAppAtOnce);
+  await context.addInitScript(`(${reportPolicyViolations.toString().replace('CSP_VIOLATION', JSON.stringify(CSP_VIOLATION))})()`);
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   const page = await context.newPage();
@@ -244,6 +256,10 @@ export async function openPage(
       return;
     }
     if (msg.type() !== 'error') return;
+    if (text.startsWith(CSP_VIOLATION)) {
+      problems.push(text);
+      return;
+    }
     const where = (msg.location()?.url ?? '').split('#')[0];
     // Chromium logs "Failed to load resource: … 404" for every 4xx/5xx,
     // including the 404.html that boots a deep link and deliberately broken URLs.

@@ -43,13 +43,11 @@ const MAPS_DIR: &str = "target/generated/maps";
 /// switch, search boxes, filters and compare ticks, and the placeholders of
 /// what only the app loads (search results); the pages say so in a
 /// `NeedsScript` notice. Inside `<noscript>`, so it never applies once
-/// scripts run.
-const NOSCRIPT_STYLE: &str = concat!(
-    "<noscript><style>",
+/// scripts run; allowed by its hash in the Content Security Policy.
+const NOSCRIPT_CSS: &str = concat!(
     ".chart-figure .chart-view,.chart-figure .chart-tools button,.theme-toggle,.loading,",
     ".site-search,.search-form,.filters,.card-compare,.compare-bar{display:none}",
     ".chart-figure .table-view[hidden]{display:block}",
-    "</style></noscript>"
 );
 
 /// Where leptos_meta injects the page's head elements (see `inject_meta_context`).
@@ -97,7 +95,16 @@ fn run() -> Result<(), String> {
     let options = options()?;
     let template = std::fs::read_to_string(&options.template)
         .map_err(|e| format!("cannot read {}: {e}", options.template.display()))?;
-    let template = start_app_on_demand(&template)?;
+    let app_start_file = options.out.join("app-start.js");
+    let app_start = std::fs::read(&app_start_file)
+        .map_err(|e| format!("cannot read {}: {e}", app_start_file.display()))?;
+    // The template may be a shell this step made before (a second build
+    // from the same Trunk output): its pages start the app on demand.
+    let template = template.replacen("<body data-app-now", "<body", 1);
+    let template = with_security_policy(&start_app_on_demand(&template, &app_start)?)?;
+    let shell_file = options.out.join("shell.html");
+    std::fs::write(&shell_file, shell(&template))
+        .map_err(|e| format!("{}: {e}", shell_file.display()))?;
     let site = site_base(&template, &options.site_url)?;
     let index = preload_data()?;
     let paths = if options.paths.is_empty() {
@@ -240,8 +247,8 @@ fn mark_head_elements(mut doc: String) -> String {
 }
 
 /// The data files a page renders from, which `app-start.js` downloads beside
-/// the app and hands over before it starts (`<script type=application/json
-/// data-preload=FILE>`, read by `mission_pages::dom::adopt_prerendered`), so
+/// the app and hands over before it starts (`<template data-preload=FILE>`,
+/// read by `mission_pages::dom::adopt_prerendered`), so
 /// the app renders the same page at once, with no loading placeholder. They
 /// are not in the page: a reader who never starts the app never needs them,
 /// and the page arrives sooner without them.
@@ -287,7 +294,10 @@ fn fill_template(
     }
     if let Some(head_end) = doc.find("</head>") {
         // leptos_meta puts the page's head elements after the marker.
-        doc.insert_str(head_end, &format!("{NOSCRIPT_STYLE}{HEAD_MARKER}"));
+        doc.insert_str(
+            head_end,
+            &format!("<noscript><style>{NOSCRIPT_CSS}</style></noscript>{HEAD_MARKER}"),
+        );
     }
     if let Some(open) = doc.find("<body")
         && let Some(open_len) = doc[open..].find('>')
@@ -313,7 +323,10 @@ fn fill_template(
 /// `app-start.js` instead, given the two addresses, which starts the app when
 /// the reader reaches for something only the app does (see that file), and
 /// the preloads go. A first visit then downloads the page and its styles only.
-fn start_app_on_demand(template: &str) -> Result<String, String> {
+fn start_app_on_demand(template: &str, app_start: &[u8]) -> Result<String, String> {
+    if template.contains("data-app-wasm") {
+        return Ok(template.to_owned()); // a shell this step has already made
+    }
     let mut doc = template.to_owned();
     let quoted_after = |text: &str, key: &str| -> Option<String> {
         let rest = &text[text.find(key)? + key.len()..];
@@ -332,20 +345,42 @@ fn start_app_on_demand(template: &str) -> Result<String, String> {
             "cannot read the addresses in Trunk's loader: {text}"
         ));
     };
+    // The preloads of the glue and the WebAssembly go, from the last; their
+    // integrity values go to app-start.js, which checks both as it loads them.
+    let (mut glue_integrity, mut wasm_integrity) = (None, None);
+    for range in element_ranges(&doc, "<link", ">").into_iter().rev() {
+        let tag = &doc[range.clone()];
+        if tag.contains(&glue) {
+            glue_integrity = attribute(tag, "integrity");
+        } else if tag.contains(&wasm) {
+            wasm_integrity = attribute(tag, "integrity");
+        } else {
+            continue;
+        }
+        doc.replace_range(range, "");
+    }
+    let (Some(glue_integrity), Some(wasm_integrity)) = (glue_integrity, wasm_integrity) else {
+        return Err("Trunk's preloads of the app carry no integrity values".to_owned());
+    };
     doc.replace_range(
         loader,
         &format!(
-            "<script type=\"module\" src=\"app-start.js\" data-app-js=\"{glue}\" data-app-wasm=\"{wasm}\"></script>"
+            "<script type=\"module\" src=\"app-start.js\" integrity=\"{}\" data-app-js=\"{glue}\" data-app-js-integrity=\"{glue_integrity}\" data-app-wasm=\"{wasm}\" data-app-wasm-integrity=\"{wasm_integrity}\"></script>",
+            integrity(app_start)
         ),
     );
-    // The preloads of the glue and the WebAssembly, from the last.
-    for range in element_ranges(&doc, "<link", ">").into_iter().rev() {
-        let tag = &doc[range.clone()];
-        if tag.contains("modulepreload") || tag.contains(&wasm) {
-            doc.replace_range(range, "");
-        }
-    }
     Ok(doc)
+}
+
+/// Trunk's page made the shell the service worker answers offline for a
+/// page it has not cached: the app loaded as on the other pages (by
+/// `app-start.js`, with the same checks and policy), started at once since
+/// the shell has no content of its own.
+fn shell(template: &str) -> String {
+    if template.contains("<body data-app-now") {
+        return template.to_owned();
+    }
+    template.replacen("<body", "<body data-app-now", 1)
 }
 
 /// Where each element (or tag) that starts with `open` and ends with `close`
@@ -376,11 +411,93 @@ fn script_tags(html: &str) -> String {
 /// quoted or not (minified).
 fn base_href(template: &str) -> Option<String> {
     let start = template.find("<base")?;
-    let tag = &template[start..start + template[start..].find('>')?];
-    let value = &tag[tag.find("href=")? + "href=".len()..];
+    attribute(
+        &template[start..start + template[start..].find('>')?],
+        "href",
+    )
+}
+
+/// The value of attribute `name` in an HTML start tag, quoted or not.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=");
+    let value = &tag[tag.find(&key)? + key.len()..];
     let value = match value.chars().next()? {
         q @ ('"' | '\'') => value[1..].split(q).next()?,
-        _ => value.split_whitespace().next()?,
+        _ => value
+            .split(|c: char| c.is_whitespace() || c == '>')
+            .next()?,
     };
     Some(value.to_owned())
+}
+
+/// The Subresource Integrity value of `bytes` (`sha384-…`, as Trunk writes).
+fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The hash source (`'sha256-…'`) that allows one inline `<style>` element
+/// with this text under a Content Security Policy.
+fn style_hash(css: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(css.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// What every page may load and run, as a `<meta http-equiv>` (a static
+/// host sets no headers): its own files only, scripts from files (no inline
+/// script, no `eval`; WebAssembly may compile), styles from the stylesheet
+/// and the no-script style (by its hash), no plugins, no frames, forms and
+/// `<base>` to the site only. `style-src-attr` lets the
+/// charts and the map place their points with `style` attributes; those can
+/// run nothing, and the data cannot write any (it is rendered as text).
+/// `frame-ancestors` cannot be set from a page: SECURITY.md says which
+/// header to add where a host allows it.
+fn content_security_policy() -> String {
+    [
+        "default-src 'none'".to_owned(),
+        "script-src 'self' 'wasm-unsafe-eval'".to_owned(),
+        format!("style-src 'self' {}", style_hash(NOSCRIPT_CSS)),
+        "style-src-attr 'unsafe-inline'".to_owned(),
+        "img-src 'self'".to_owned(),
+        "connect-src 'self'".to_owned(),
+        "manifest-src 'self'".to_owned(),
+        "worker-src 'self'".to_owned(),
+        "base-uri 'self'".to_owned(),
+        "form-action 'self'".to_owned(),
+        "object-src 'none'".to_owned(),
+    ]
+    .join("; ")
+}
+
+/// Puts the Content Security Policy and the referrer policy first in the
+/// head, before anything they govern. The referrer policy sends no address
+/// at all with a request or a followed link: a source a reader opens does
+/// not learn which page of the site they came from.
+fn with_security_policy(template: &str) -> Result<String, String> {
+    if template.contains("Content-Security-Policy") {
+        return Ok(template.to_owned()); // a shell this step has already made
+    }
+    let at = template
+        .find("<meta charset")
+        .and_then(|start| Some(start + template[start..].find('>')? + 1))
+        .ok_or("the template has no <meta charset> to put the security policy after")?;
+    let mut doc = template.to_owned();
+    doc.insert_str(
+        at,
+        &format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\"><meta name=\"referrer\" content=\"no-referrer\">",
+            content_security_policy()
+        ),
+    );
+    Ok(doc)
 }

@@ -31,8 +31,11 @@ pub fn mission_file(id: &str) -> String {
 /// Why a data file could not be used. Each variant names the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    /// The request did not complete (offline, blocked, timed out).
+    /// The request did not complete (offline, blocked).
     Network { file: String, message: String },
+    /// Nothing whole arrived within [`LOAD_TIMEOUT_SECONDS`]: a stalled
+    /// connection would otherwise keep the loading placeholder forever.
+    TimedOut { file: String, seconds: u32 },
     /// The server answered, but not with the file.
     Status { file: String, status: u16 },
     /// The file arrived but is not the JSON the site expects.
@@ -51,6 +54,7 @@ impl LoadError {
     pub fn file(&self) -> &str {
         match self {
             LoadError::Network { file, .. }
+            | LoadError::TimedOut { file, .. }
             | LoadError::Status { file, .. }
             | LoadError::Parse { file, .. } => file,
         }
@@ -63,6 +67,7 @@ impl LoadError {
     pub fn describe(&self, t: &crate::i18n::Strings) -> String {
         match self {
             LoadError::Network { file, message } => t.load_network(file, message),
+            LoadError::TimedOut { file, seconds } => t.load_timed_out(file, seconds),
             LoadError::Status { file, status: 404 } => t.load_not_found(file),
             LoadError::Status { file, status } => t.load_status(file, status),
             LoadError::Parse {
@@ -187,22 +192,39 @@ pub async fn fetch<T: DeserializeOwned>(base: &SiteBase, file: &str) -> Result<T
     Ok(value)
 }
 
+/// How long a data file may take, from asking to its last byte. The largest
+/// file (UNAMI's) is about 23 KB compressed: a few seconds on a slow phone
+/// network, so this only ends a stalled connection.
+pub const LOAD_TIMEOUT_SECONDS: u32 = 20;
+
 async fn fetch_text(base: &SiteBase, file: &str) -> Result<String, LoadError> {
-    let network = |e: gloo_net::Error| LoadError::Network {
-        file: file.to_owned(),
-        message: e.to_string(),
+    // Aborts the request, body included, when the time is up.
+    let deadline = web_sys::AbortSignal::timeout_with_u32(LOAD_TIMEOUT_SECONDS * 1000);
+    let failed = |e: gloo_net::Error| {
+        if deadline.aborted() {
+            LoadError::TimedOut {
+                file: file.to_owned(),
+                seconds: LOAD_TIMEOUT_SECONDS,
+            }
+        } else {
+            LoadError::Network {
+                file: file.to_owned(),
+                message: e.to_string(),
+            }
+        }
     };
     let response = gloo_net::http::Request::get(&base.data_url(&format!("/{file}")))
+        .abort_signal(Some(&deadline))
         .send()
         .await
-        .map_err(network)?;
+        .map_err(failed)?;
     if !response.ok() {
         return Err(LoadError::Status {
             file: file.to_owned(),
             status: response.status(),
         });
     }
-    response.text().await.map_err(network)
+    response.text().await.map_err(failed)
 }
 
 /// Loads a mission's file, first checking the index lists it.
@@ -220,6 +242,16 @@ pub async fn load_mission(base: SiteBase, id: String) -> Result<Option<Arc<Missi
     let mission = Arc::new(fetch::<Mission>(&base, &mission_file(&id)).await?);
     LOADED_MISSIONS.with(|m| m.borrow_mut().insert(id, mission.clone()));
     Ok(Some(mission))
+}
+
+/// [`load_mission`]'s answer with the id it is about, so that a page can
+/// tell an answer for its own mission from a late one for another.
+pub async fn load_mission_answer(
+    base: SiteBase,
+    id: String,
+) -> (String, Result<Option<Arc<Mission>>, LoadError>) {
+    let answer = load_mission(base, id.clone()).await;
+    (id, answer)
 }
 
 thread_local! {
@@ -362,6 +394,10 @@ mod tests {
             LoadError::Status {
                 file: "data/x.json".into(),
                 status: 500,
+            },
+            LoadError::TimedOut {
+                file: "data/x.json".into(),
+                seconds: LOAD_TIMEOUT_SECONDS,
             },
         ];
         for e in errors {

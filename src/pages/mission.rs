@@ -14,7 +14,7 @@ use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
 use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::Mission;
-use crate::data::load::{load_mission, loaded_mission};
+use crate::data::load::{load_mission_answer, loaded_mission};
 use crate::pages::not_found::NotFound;
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};
@@ -23,16 +23,18 @@ use crate::site::{SiteBase, strings};
 /// `render`; shows a placeholder while loading, "not found" for an unknown
 /// id, and an alert with a retry when the data cannot be had.
 ///
-/// A loaded mission is rendered from the visit's cache of loaded missions,
-/// looked up by the id in the address, so the page can never show one
-/// mission's data at another's address.
+/// Whatever the order in which answers arrive (a reader clicking quickly
+/// from mission to mission), the page shows only what is about the id in
+/// its address: a loaded mission comes from the visit's cache, looked up by
+/// that id, and an error or "not found" only if it was the answer for that
+/// id; an answer for another mission leaves the placeholder up.
 pub fn with_mission<V: IntoView + 'static>(
     render: impl Fn(Arc<Mission>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let params = use_params_map();
     let base = expect_context::<SiteBase>();
     let mission = LocalResource::new(move || {
-        load_mission(base.clone(), params.read().get("id").unwrap_or_default())
+        load_mission_answer(base.clone(), params.read().get("id").unwrap_or_default())
     });
     let retry = Callback::new(move |()| mission.refetch());
     move || {
@@ -41,18 +43,18 @@ pub fn with_mission<V: IntoView + 'static>(
             return render(loaded).into_any();
         }
         match mission.get() {
-            // A result for another mission can linger while the new one loads.
-            None | Some(Ok(Some(_))) => view! {
-                <Title text=strings().loading_title()/>
-                <Loading label=strings().loading_mission()/>
-            }
-            .into_any(),
-            Some(Err(error)) => view! {
+            Some((answered, Err(error))) if answered == id => view! {
                 <Title text=strings().load_failed_title()/>
                 <LoadFailed error=error on_retry=retry/>
             }
             .into_any(),
-            Some(Ok(None)) => view! { <NotFound/> }.into_any(),
+            Some((answered, Ok(None))) if answered == id => view! { <NotFound/> }.into_any(),
+            // Still on its way, or an answer about another mission.
+            _ => view! {
+                <Title text=strings().loading_title()/>
+                <Loading label=strings().loading_mission()/>
+            }
+            .into_any(),
         }
     }
 }
