@@ -26,7 +26,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test bench validate schema maps search-data screenshots setup rust-tools npm-tools browser clean
+.PHONY: serve build test bench fuzz validate schema maps search-data screenshots setup rust-tools npm-tools browser clean
 
 serve: setup maps search-data
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
@@ -49,6 +49,13 @@ build: setup maps search-data
 
 test: setup browser
 	E2E_PUBLIC_URL="$(E2E_PUBLIC_URL)" scripts/test-all.sh
+
+# The property tests of tests/fuzz.rs (parser, validator, search, dates, links) with many
+# more cases than `cargo test` runs: FUZZ_CASES=100000 make fuzz searches longer. A debug
+# build on purpose: it checks arithmetic overflow, which a release build lets wrap.
+FUZZ_CASES ?= 20000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --test fuzz
 
 # Checks every file under data/; lists every problem as file:line:column: field: message.
 validate:

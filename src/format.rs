@@ -40,7 +40,12 @@ pub fn readable_url(url: &str) -> String {
             }
         }
     }
-    String::from_utf8(out).unwrap_or_else(|_| url.to_owned())
+    match String::from_utf8(out) {
+        // A decoded direction override or zero-width space would make the
+        // address read as something it is not: then show it as written.
+        Ok(decoded) if !decoded.chars().any(crate::data::link::is_hidden) => decoded,
+        _ => url.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -59,6 +64,15 @@ mod tests {
         );
         assert_eq!(readable_url("https://x.org/%FF%FE"), "https://x.org/%FF%FE");
         assert_eq!(readable_url("https://x.org/100%"), "https://x.org/100%");
+        // A right-to-left override (U+202E) would show "exe.txt" as "txt.exe".
+        assert_eq!(
+            readable_url("https://x.org/%E2%80%AEtxt.exe"),
+            "https://x.org/%E2%80%AEtxt.exe"
+        );
+        assert_eq!(
+            readable_url("https://x.org/%C2%A0nbsp"),
+            "https://x.org/%C2%A0nbsp"
+        );
     }
 
     #[test]

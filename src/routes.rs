@@ -142,12 +142,6 @@ pub fn all_pages<'a>(mission_ids: impl IntoIterator<Item = &'a str>) -> Vec<Stri
     pages
 }
 
-/// Whether an address from the data may become a link: only `http:` and `https:`.
-pub fn is_web_address(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > 8
-}
-
 /// Whether `id` can name a mission: lowercase letters, digits and single hyphens.
 ///
 /// Checked before any request, so an address like `/missions/..%2F` never
@@ -212,23 +206,6 @@ mod tests {
             compare(&["a&b=c", "x,y", "é"]),
             "/compare/?ids=a%26b%3Dc,x%2Cy,%C3%A9"
         );
-    }
-
-    #[test]
-    fn only_web_addresses_become_links() {
-        assert!(is_web_address(
-            "https://press.un.org/en/2024/sc15714.doc.htm"
-        ));
-        assert!(is_web_address("HTTP://example.org/"));
-        for bad in [
-            "javascript:alert(1)",
-            "data:text/html,x",
-            "//evil.example",
-            "ftp://x",
-            "https://",
-        ] {
-            assert!(!is_web_address(bad), "{bad}");
-        }
     }
 
     #[test]

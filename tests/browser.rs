@@ -271,14 +271,24 @@ fn citations_link_to_numbered_sources_that_exist() {
 
 #[wasm_bindgen_test]
 fn a_non_web_source_address_is_shown_as_inert_text() {
-    let mut mission = (*unami()).clone();
-    mission.sources[0].url = "javascript:alert(1)".into();
-    let mission = Arc::new(mission);
-    let host = mount(move || view! { <SourceList mission=mission/> });
-    let first = one(&host, ".source-list li");
-    assert!(all(&first, "a.source-url").is_empty());
-    assert!(all(&first, "a[href^='javascript']").is_empty());
-    assert!(text(&first).contains("javascript:alert(1)"));
+    // Including the disguises a browser would forgive in an href.
+    for url in [
+        "javascript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "//evil.example/",
+    ] {
+        let mut mission = (*unami()).clone();
+        mission.sources[0].url = url.into();
+        let mission = Arc::new(mission);
+        let host = mount(move || view! { <SourceList mission=mission/> });
+        let first = one(&host, ".source-list li");
+        assert!(all(&first, "a.source-url").is_empty(), "{url:?}");
+        assert!(all(&first, "a[href*='script:' i]").is_empty(), "{url:?}");
+        assert!(text(&first).contains(url), "{url:?}");
+    }
 }
 
 #[wasm_bindgen_test]

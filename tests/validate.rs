@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mission_pages::data::validate::{Issue, validate_tree};
+use mission_pages::data::validate::{DataFile, Issue, validate_files, validate_tree};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -43,6 +43,28 @@ fn expect(name: &str, file: &str, path: &str, message: &str, points_at: &str) {
         at.starts_with(points_at),
         "{name}: {issue} points at {at:?}, expected {points_at:?}"
     );
+}
+
+/// Runs the validator on a fixture and expects exactly these issues, in
+/// order, all in its mission file: (field path, part of the message, the
+/// text the line and column point at).
+fn expect_in_mission(name: &str, expected: &[(&str, &str, &str)]) {
+    let root = fixture(name);
+    let issues = validate_tree(&root);
+    assert_eq!(issues.len(), expected.len(), "{name}: {issues:#?}");
+    for (issue, (path, message, points_at)) in issues.iter().zip(expected) {
+        assert_eq!(issue.file, MISSION, "{issue}");
+        assert_eq!(issue.path, *path, "{issue}");
+        assert!(
+            issue.message.contains(message),
+            "expected {message:?} in {issue}"
+        );
+        let at = text_at(&root, issue);
+        assert!(
+            at.starts_with(points_at),
+            "{issue} points at {at:?}, expected {points_at:?}"
+        );
+    }
 }
 
 const MISSION: &str = "data/missions/test.json";
@@ -194,6 +216,93 @@ fn links_are_web_addresses_only() {
     );
 }
 
+/// Links dressed up to pass a careless check (a leading space, a tab inside
+/// the scheme, capitals, a data address, a scheme-less address) are each
+/// reported at their own `url`.
+#[test]
+fn disguised_links_are_each_reported_where_they_are() {
+    expect_in_mission(
+        "disguised-links",
+        &[
+            (
+                "sources[0].url",
+                "is not a web address: character 1 is \\u{20}",
+                "\" javascript:alert(1)\"",
+            ),
+            (
+                "sources[1].url",
+                "is not a web address: character 5 is \\u{9}",
+                "\"java\\tscript:",
+            ),
+            (
+                "sources[2].url",
+                "its scheme is \"JAVASCRIPT:\"",
+                "\"JAVASCRIPT:alert(1)\"",
+            ),
+            (
+                "sources[3].url",
+                "its scheme is \"data:\"",
+                "\"data:text/html",
+            ),
+            (
+                "sources[4].url",
+                "not a whole address",
+                "\"//evil.example/page\"",
+            ),
+        ],
+    );
+}
+
+/// Every kind of address a link may not have, each put in place of the valid
+/// fixture's first source address: exactly one issue, at that `url`.
+#[test]
+fn only_whole_http_addresses_pass_as_links() {
+    let valid = std::fs::read_to_string(fixture("valid").join(MISSION)).unwrap();
+    let good = "\"https://example.org/one\"";
+    assert!(valid.contains(good));
+    let (line, column) = valid
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find(good).map(|at| (i + 1, l[..at].chars().count() + 1)))
+        .unwrap();
+    for bad in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "\u{1}javascript:alert(1)",
+        "java\nscript:alert(1)",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "data:,x",
+        "about:blank",
+        "relative/page.html",
+        "/absolute/path",
+        "www.un.org",
+        "https:example.org",
+        "https://",
+        "https://un.org@evil.example/",
+        "https:\\\\evil.example",
+        "https://example.org/\u{202E}fdp.exe",
+        "",
+    ] {
+        let text = valid.replacen(good, &serde_json::to_string(bad).unwrap(), 1);
+        let issues = validate_files(
+            None,
+            &[DataFile {
+                name: MISSION.to_owned(),
+                text,
+            }],
+        );
+        assert_eq!(issues.len(), 1, "{bad:?}: {issues:#?}");
+        let issue = &issues[0];
+        assert_eq!(
+            (issue.path.as_str(), issue.line, issue.column),
+            ("sources[0].url", line, column),
+            "{bad:?}: {issue}"
+        );
+        assert!(issue.message.contains("is not a web address"), "{issue}");
+    }
+}
+
 #[test]
 fn the_index_and_the_mission_files_match() {
     expect(
@@ -278,30 +387,17 @@ fn the_new_parts_follow_their_rules() {
 
 #[test]
 fn an_office_place_names_a_city_and_a_country_code() {
-    let root = fixture("bad-place");
-    let issues = validate_tree(&root);
-    assert_eq!(issues.len(), 2, "{issues:#?}");
-    let expected = [
-        ("offices[0].place.city", "the city is empty", "\"\""),
-        (
-            "offices[0].place.country",
-            "\"iq\" is not a two-letter ISO 3166 country code",
-            "\"iq\"",
-        ),
-    ];
-    for (issue, (path, message, points_at)) in issues.iter().zip(expected) {
-        assert_eq!(issue.file, MISSION, "{issue}");
-        assert_eq!(issue.path, path, "{issue}");
-        assert!(
-            issue.message.contains(message),
-            "expected {message:?} in {issue}"
-        );
-        let at = text_at(&root, issue);
-        assert!(
-            at.starts_with(points_at),
-            "{issue} points at {at:?}, expected {points_at:?}"
-        );
-    }
+    expect_in_mission(
+        "bad-place",
+        &[
+            ("offices[0].place.city", "the city is empty", "\"\""),
+            (
+                "offices[0].place.country",
+                "\"iq\" is not a two-letter ISO 3166 country code",
+                "\"iq\"",
+            ),
+        ],
+    );
 }
 
 #[test]

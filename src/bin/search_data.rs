@@ -21,8 +21,7 @@ mod native {
     use mission_pages::data::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
     use mission_pages::data::{Mission, MissionIndex, Spellings};
     use mission_pages::i18n::Locale;
-    use mission_pages::search::text::fold;
-    use mission_pages::search::{SearchData, search_file};
+    use mission_pages::search::{SearchData, folded_spellings, search_file};
 
     const OUT_DIR: &str = "target/generated/search-data";
 
@@ -43,11 +42,7 @@ mod native {
         } else {
             Spellings::default()
         };
-        let groups: Vec<Vec<String>> = spellings
-            .groups
-            .iter()
-            .map(|g| g.words.iter().map(|w| fold(w)).collect())
-            .collect();
+        let groups = folded_spellings(&spellings);
         let _ = std::fs::remove_dir_all(OUT_DIR);
         std::fs::create_dir_all(OUT_DIR).map_err(|e| format!("cannot create {OUT_DIR}: {e}"))?;
         for locale in Locale::ALL.into_iter().filter(|l| l.is_published()) {

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::citations::{Page, cited_in, footnotes, footnotes_of};
 use crate::components::text::in_page_language;
-use crate::data::{Mission, Source};
+use crate::data::{Mission, Source, safe_link};
 use crate::format::readable_url;
-use crate::routes::{self, Section, is_web_address};
+use crate::routes::{self, Section};
 use crate::site::{SiteBase, here, strings};
 
 /// The anchor id of a source in a page's source list.
@@ -150,16 +150,16 @@ fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoVi
             <time datetime=d.iso()>{t.date(d)}</time>
         }
     });
-    // Only web addresses become links; anything else is shown, inert, as text.
-    let address = if is_web_address(&source.url) {
-        view! {
-            <a class="source-url" href=source.url.clone() rel="external noopener noreferrer">
-                {readable_url(&source.url)}
+    // Only whole http(s) addresses become links; anything else (which the
+    // validator refuses) is shown, inert, as text.
+    let address = match safe_link(&source.url) {
+        Some(url) => view! {
+            <a class="source-url" href=url.to_owned() rel="external noopener noreferrer">
+                {readable_url(url)}
             </a>
         }
-        .into_any()
-    } else {
-        view! { <span class="source-url">{source.url.clone()}</span> }.into_any()
+        .into_any(),
+        None => view! { <span class="source-url">{source.url.clone()}</span> }.into_any(),
     };
     // A document's title is its own, not a text to translate: a reference
     // to an English document reads as an English reference, left to right,

@@ -57,6 +57,7 @@ pub fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
+        depth: 0,
     };
     scanner.skip_ws();
     let mut found = scanner.pos;
@@ -76,9 +77,16 @@ fn line_column(text: &str, byte: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// How deep `skip_value` goes into nested arrays and objects before giving
+/// up: more than any data file has (serde_json refuses beyond 128), and
+/// little enough that a hostile text cannot overflow the stack.
+const MAX_DEPTH: usize = 256;
+
 struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// How many arrays and objects `skip_value` is inside.
+    depth: usize,
 }
 
 impl Scanner<'_> {
@@ -166,17 +174,24 @@ impl Scanner<'_> {
         None
     }
 
+    /// Moves past the value at the scanner. `None` when the text is not
+    /// JSON there; every `Some` has moved forward, so no loop can stall.
     fn skip_value(&mut self) -> Option<()> {
         match self.peek()? {
             b'"' => self.string().map(|_| ()),
             open @ (b'{' | b'[') => {
                 let close = if open == b'{' { b'}' } else { b']' };
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return None;
+                }
                 self.pos += 1;
                 loop {
                     self.skip_ws();
                     match self.peek()? {
                         b if b == close => {
                             self.pos += 1;
+                            self.depth -= 1;
                             return Some(());
                         }
                         b',' | b':' => self.pos += 1,
@@ -185,13 +200,15 @@ impl Scanner<'_> {
                 }
             }
             _ => {
+                let start = self.pos;
                 while let Some(b) = self.peek() {
                     if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
                         break;
                     }
                     self.pos += 1;
                 }
-                Some(())
+                // A closing bracket that closes nothing (`[}`) is not a value.
+                (self.pos > start).then_some(())
             }
         }
     }
@@ -237,6 +254,26 @@ mod tests {
         use Step::*;
         let missing = path(&[Key("resolutions".into()), Index(9)]);
         assert_eq!(locate(TEXT, &missing), (4, 18));
+    }
+
+    /// Found by tests/fuzz.rs: a bracket that closes nothing (`[}`) was
+    /// skipped as an empty value without moving, and the scan never ended.
+    #[test]
+    fn gives_up_on_a_stray_closing_bracket() {
+        use Step::*;
+        let missing = path(&[Key("b".into())]);
+        assert_eq!(locate("{\"a\": [}, \"b\": 1}", &missing), (1, 1));
+        assert_eq!(locate("[[}]", &path(&[Index(1)])), (1, 1));
+    }
+
+    /// Deeply nested brackets do not overflow the stack.
+    #[test]
+    fn gives_up_on_deep_nesting() {
+        use Step::*;
+        let deep = format!("[{}1{}, 2]", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(locate(&deep, &path(&[Index(1)])), (1, 1));
+        let fine = format!("[{}1{}, 2]", "[".repeat(100), "]".repeat(100));
+        assert_eq!(locate(&fine, &path(&[Index(1)])), (1, 205));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The data the pages show: the model, dates, multilingual text, and loading.
 
 pub mod date;
+pub mod link;
 pub mod load;
 pub mod locate;
 pub mod map;
@@ -12,6 +13,7 @@ pub mod text;
 pub mod validate;
 
 pub use date::Date;
+pub use link::safe_link;
 pub use load::LoadError;
 pub use model::*;
 pub use text::{Localized, Text};

@@ -509,6 +509,11 @@ pub struct Source {
     /// The document's title, or a short description where it has none we can quote.
     pub title: Text,
     pub publisher: Text,
+    /// A whole http or https address: only these become links.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(pattern(super::link::LINK_PATTERN))
+    )]
     pub url: String,
     /// When the document was published, if it says.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -13,11 +13,11 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::link::check_link;
 use super::load::{INDEX_FILE, LoadError, SPELLINGS_FILE, mission_file, parse};
 use super::locate::{FieldPath, locate};
 use super::model::{Headcount, Mission, MissionIndex, MissionSummary, Spellings};
 use super::schema::{INDEX_SCHEMA, MISSION_SCHEMA, SPELLINGS_SCHEMA};
-use crate::routes::is_web_address;
 
 /// One problem in one data file.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -279,14 +279,10 @@ fn check_untyped(file: &DataFile, schema: &str, issues: &mut Vec<Issue>) {
         }
         if key == Some("url")
             && let Value::String(url) = v
-            && !is_web_address(url)
+            && let Err(why) = check_link(url)
         {
-            report.at(
-                path.clone(),
-                format!(
-                    "\"{url}\" is not a web address: links must start with https:// or http://"
-                ),
-            );
+            // Debug-quoted, so a tab or an invisible character shows as an escape.
+            report.at(path.clone(), format!("{url:?} is not a web address: {why}"));
         }
     });
 }

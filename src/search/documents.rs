@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citations::anchors;
 use crate::components::cite::source_anchor;
-use crate::data::{Mission, Text};
+use crate::data::{Mission, Spellings, Text};
 use crate::i18n::{Locale, Strings};
 use crate::routes::Section;
 use crate::timeline::{EntryKind, entries_in};
@@ -108,6 +108,16 @@ impl DocKind {
             DocKind::Source => t.srch_kind_source(),
         }
     }
+}
+
+/// The spelling groups of `data/spellings.json` as [`SearchData::build`]
+/// takes them: each spelling folded, as search compares words.
+pub fn folded_spellings(spellings: &Spellings) -> Vec<Vec<String>> {
+    spellings
+        .groups
+        .iter()
+        .map(|g| g.words.iter().map(|w| super::text::fold(w)).collect())
+        .collect()
 }
 
 impl SearchData {

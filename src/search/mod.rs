@@ -13,7 +13,7 @@ pub mod text;
 
 use std::collections::HashMap;
 
-pub use documents::{Doc, DocKind, SearchData, search_file};
+pub use documents::{Doc, DocKind, SearchData, folded_spellings, search_file};
 use text::{fold, words};
 
 /// Where in a document a word was found; the weight says how much it counts.
@@ -174,12 +174,12 @@ impl Index {
         }
         let n = self.data.docs.len();
         let mut score = vec![0f32; n];
-        // How many of the query's words each document has matched so far.
-        let mut matched = vec![0u16; n];
+        // How many of the query's words each document has matched so far
+        // (a count as wide as the query: a pasted text can have any length).
+        let mut matched = vec![0usize; n];
         let mut best = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         for (round, term) in query.terms.iter().enumerate() {
-            let round = u16::try_from(round).unwrap_or(u16::MAX);
             for (k, word) in term.words.iter().enumerate() {
                 // Other spellings are whole words; only the typed word is a prefix.
                 let prefix = term.prefix && k == 0;
@@ -209,7 +209,7 @@ impl Index {
             }
             touched.clear();
         }
-        let all = u16::try_from(query.terms.len()).unwrap_or(u16::MAX);
+        let all = query.terms.len();
         let mut hits: Vec<usize> = (0..n).filter(|&d| matched[d] == all).collect();
         let total = hits.len();
         // Rank by score, then keep the document order (page order) for ties.

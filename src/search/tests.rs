@@ -27,12 +27,11 @@ fn shipped_in(locale: crate::i18n::Locale) -> Index {
         include_str!("../../data/spellings.json"),
     )
     .unwrap();
-    let groups = spellings
-        .groups
-        .iter()
-        .map(|g| g.words.iter().map(|w| fold(w)).collect())
-        .collect();
-    Index::new(SearchData::build(&missions, groups, locale.strings()))
+    Index::new(SearchData::build(
+        &missions,
+        folded_spellings(&spellings),
+        locale.strings(),
+    ))
 }
 
 fn top(index: &Index, query: &str, n: usize) -> Vec<String> {
@@ -236,4 +235,22 @@ fn round_trips_through_the_shipped_file_format() {
     let json = serde_json::to_string(&index.data).unwrap();
     let back: SearchData = parse("search-data/docs.json", &json).unwrap();
     assert_eq!(back, index.data);
+}
+
+/// A query of more than 65,535 words (a pasted text, or a crafted `?q=`)
+/// overflowed the per-document count of matched words, a `u16`: a panic in
+/// a debug build, and no results in a release one. Found while writing
+/// tests/fuzz.rs, which searches long queries.
+#[test]
+fn a_query_longer_than_65535_words_still_searches() {
+    let index = shipped();
+    let typed = "mission ".repeat(70_000);
+    let query = index.parse(&typed);
+    assert_eq!(query.terms.len(), 70_000);
+    let results = index.search(&query, 5);
+    assert_eq!(
+        results.total,
+        index.search(&index.parse("mission mission"), 5).total,
+        "every document with the word has it 70,000 times over"
+    );
 }
