@@ -22,6 +22,7 @@ import { launch } from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 
 import { startServer } from './server.mjs';
+import { makeLargeSite } from './large-site.mjs';
 import { startAppAtOnce } from '../../e2e/lib/browser.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -87,7 +88,7 @@ const sizes = (rel) => {
   return { raw: f.raw.length, gzip: (f.gzip ?? f.raw).length, brotli: (f.br ?? f.raw).length };
 };
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
+let browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
 const chromiumVersion = browser.version();
 
 // ---------------------------------------------------------------- first visits
@@ -157,15 +158,17 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
  * time to a task after the following animation frame, i.e. after its paint.
  * Two rounds of the seven sections of UNAMI, each click leaving the previous one.
  */
-async function sectionClicks() {
+async function sectionClicks(at = url(PAGES[1]), only = null) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(startAppAtOnce); // the app's own speed, once it runs
   const tab = await context.newPage();
-  await gotoApp(tab, url(PAGES[1]));
+  await gotoApp(tab, at);
   const links = await tab.locator('.section-nav a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
   const times = [];
-  for (let i = 1; i <= 2 * links.length; i++) {
-    const [href, name] = links[i % links.length];
+  // `only`: the back and forth between the overview (the first link) and that section.
+  const order = only === null ? links : [links[0], links.find(([href]) => href.endsWith(only))];
+  for (let i = 1; i <= (only === null ? 2 : 3) * order.length; i++) {
+    const [href, name] = order[i % order.length];
     await tab.evaluate(() => {
       const before = document.querySelector('main h1')?.textContent;
       window.painted = new Promise((resolve) => {
@@ -185,20 +188,20 @@ async function sectionClicks() {
   return times;
 }
 
-/** The app's own User Timing measure of each keystroke's search, typing "canal hotel" on the search page. */
-async function keystrokes() {
+/** The app's own User Timing measure of each keystroke's search, typing `words` on the search page. */
+async function keystrokes(at = url({ path: 'search/' }), words = 'canal hotel') {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(startAppAtOnce); // the app's own speed, once it runs
   const tab = await context.newPage();
-  await gotoApp(tab, url({ path: 'search/' }));
+  await gotoApp(tab, at);
   await tab.waitForFunction(() => performance.getEntriesByName('search-index').length > 0);
   const index = await tab.evaluate(() => performance.getEntriesByName('search-index')[0].duration);
   await tab.locator('#search-input').focus();
-  for (const letter of 'canal hotel') {
+  for (const letter of words) {
     await tab.keyboard.type(letter);
     await tab.waitForTimeout(100); // about a fast typist's pace: each letter searched on its own
   }
-  await tab.waitForFunction(() => /“canal hotel”/.test(document.querySelector('main .search-status')?.textContent ?? ''));
+  await tab.waitForFunction((w) => document.querySelector('main .search-status')?.textContent.includes(`“${w}”`), words);
   const times = await tab.evaluate(() => performance.getEntriesByName('search').map((e) => e.duration));
   await context.close();
   return { times, index };
@@ -256,6 +259,37 @@ for (const preset of ['mobile', 'desktop']) {
 }
 await server.close();
 rmSync(tmp, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- limits (issue 9)
+console.log('The large site: 1,000 missions, a 10,000-entry timeline');
+const large = makeLargeSite(dist, { siteUrl: server.baseUrl });
+const largeServer = await startServer({ root: large.root, basePath, port });
+const largeUrl = (p) => largeServer.baseUrl + p;
+const LARGE_PAGES = [
+  { key: 'catalogue', name: 'Catalogue, 1,000 missions', path: '' },
+  { key: 'timeline', name: 'UNAMI timeline, 10,000 entries', path: 'missions/unami/timeline/' },
+];
+browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
+const largeSizes = Object.fromEntries(LARGE_PAGES.map((p) => {
+  const f = largeServer.files.get(`${p.path}index.html`);
+  return [p.key, { raw: f.raw.length, gzip: (f.gzip ?? f.raw).length }];
+}));
+const limits = {
+  clicks: await sectionClicks(largeUrl('missions/unami/'), 'timeline/'),
+  search: await keystrokes(largeUrl('search/'), 'security council resolution'),
+  lh: {},
+};
+await browser.close();
+for (const page of LARGE_PAGES) {
+  const lhrs = [];
+  for (let i = 0; i < runs; i++) {
+    console.log(`Lighthouse mobile: ${page.name}${runs > 1 ? ` (${i + 1}/${runs})` : ''}`);
+    lhrs.push(await lighthouseRun(largeUrl(page.path), 'mobile'));
+  }
+  limits.lh[page.key] = lighthouseFigures(runs > 1 ? computeMedianRun(lhrs) : lhrs[0]);
+}
+await largeServer.close();
+large.cleanup();
 clearInterval(sampler);
 sampleLoad();
 
@@ -316,6 +350,14 @@ const budgets = [
   ...CATEGORIES.slice(1).map((c) => [`Lighthouse mobile ${LABELS[c]} = 100 on the four pages`, each((p) => score(mobile(p.key).scores[c])), APP_PAGES.every((p) => mobile(p.key).scores[c] === 1)]),
   [`Mobile LCP ≤ 1.3 × the static page's (${secs(mobile('static').lcp)})`, each((p) => `×${(mobile(p.key).lcp / mobile('static').lcp).toFixed(2)}`), APP_PAGES.every((p) => mobile(p.key).lcp <= 1.3 * mobile('static').lcp)],
   ['CLS 0 on the four pages, mobile and desktop', each((p) => `${mobile(p.key).cls?.toFixed(3) ?? '—'} / ${lh.desktop[p.key].cls?.toFixed(3) ?? '—'}`), APP_PAGES.every((p) => mobile(p.key).cls === 0 && lh.desktop[p.key].cls === 0)],
+  ...LARGE_PAGES.map((p) => {
+    const m = limits.lh[p.key];
+    const ok = m.scores.performance >= 0.95 && m.lcp <= 1.3 * mobile('static').lcp && m.cls === 0;
+    return [`Limits: ${p.name}, mobile performance ≥ 95, LCP ≤ 1.3 × the static page's, CLS 0`,
+      `${score(m.scores.performance)}, ×${(m.lcp / mobile('static').lcp).toFixed(2)}, ${m.cls?.toFixed(3) ?? '—'}`, ok];
+  }),
+  ['Limits: search per keystroke on 1,000 missions, median < 50 ms (as e2e/search.test.mjs holds)',
+    `${median(limits.search.times).toFixed(2)} ms`, median(limits.search.times) < 50],
 ];
 
 const lost = PAGES.flatMap((p) => ['mobile', 'desktop'].flatMap((preset) => lh[preset][p.key].lost.map((l) => `${p.name} (${preset}) ${l}`)));
@@ -380,6 +422,25 @@ ${table(['measure', 'median', 'max', 'samples'], [
 ])}
 
 Each click: ${bySection}.
+
+### Limits: 1,000 missions, a 10,000-entry timeline (issue 9)
+
+The same build with the data grown (\`scripts/bench/large-site.mjs\`): the shipped missions repeated under new ids to 1,000 (each with words of its own), UNAMI's timeline repeated to ${limits.lh.timeline ? '10,000' : '?'} entries; ${kib(large.bytes)} of JSON. Its search documents and the pages below are made by the project's own tools, as \`make build\` makes them.
+
+${table(['page', 'HTML raw', 'HTML gzip', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'],
+  LARGE_PAGES.map((p) => {
+    const m = limits.lh[p.key];
+    if (m.error) return [p.name, '', '', `error: ${m.error}`, ...Array(7).fill('')];
+    return [p.name, kib(largeSizes[p.key].raw), kib(largeSizes[p.key].gzip), ...CATEGORIES.map((c) => score(m.scores[c])),
+      secs(m.fcp), secs(m.lcp) + ratio(m.lcp, mobile('static').lcp), msec(m.tbt), m.cls === null ? '—' : m.cls.toFixed(3)];
+  }))}
+
+${table(['inside the app, on the large site', 'median', 'max', 'samples'], [
+  ['Click from the overview to the 10,000-entry timeline → painted', msec(median(limits.clicks.filter((c) => /imeline/.test(c.name)).map((c) => c.ms))), msec(Math.max(...limits.clicks.filter((c) => /imeline/.test(c.name)).map((c) => c.ms))), limits.clicks.filter((c) => /imeline/.test(c.name)).length],
+  ['Click from that timeline back to the overview → painted', msec(median(limits.clicks.filter((c) => !/imeline/.test(c.name)).map((c) => c.ms))), msec(Math.max(...limits.clicks.filter((c) => !/imeline/.test(c.name)).map((c) => c.ms))), limits.clicks.filter((c) => !/imeline/.test(c.name)).length],
+  ['Search per keystroke, 1,000 missions, typing "security council resolution"', `${median(limits.search.times).toFixed(2)} ms`, `${Math.max(...limits.search.times).toFixed(2)} ms`, limits.search.times.length],
+  ['Building the search index over 1,000 missions, once per visit', `${limits.search.index.toFixed(1)} ms`, '', 1],
+])}
 `;
 
 console.log(`\n${measured}`);
