@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::citations::{Page, cited_in, footnotes, footnotes_of};
-use crate::components::text::in_page_language;
+use crate::components::text::{close_bidi, data_text, in_page_language, isolate_class};
 use crate::data::{Mission, Source, safe_link};
 use crate::format::readable_url;
 use crate::routes::{self, Section};
@@ -92,7 +92,10 @@ pub fn PageSources(
             let back = note
                 .cited_by
                 .into_iter()
-                .map(|(anchor, label)| view! { <li><a href=here(&anchor)>{label}</a></li> })
+                .map(|(anchor, label)| {
+                    let label = close_bidi(&label).into_owned();
+                    view! { <li><a href=here(&anchor)>{label}</a></li> }
+                })
                 .collect_view();
             Some(source_item(note.number, source, back.into_any()))
         })
@@ -130,7 +133,8 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
                         Some(s) => (routes::section(&mission.id, s), s.label(t)),
                     };
                     let href = format!("{}#{anchor}", base.href(&path));
-                    view! { <li><a href=href>{format!("{page_name}: {label}")}</a></li> }
+                    let text = close_bidi(&format!("{page_name}: {label}")).into_owned();
+                    view! { <li><a href=href>{text}</a></li> }
                 })
                 .collect_view();
             source_item(i + 1, source, links.into_any())
@@ -169,9 +173,9 @@ fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoVi
     view! {
         <li id=source_anchor(number) value=number.to_string()>
             <span class="source-ref" lang=lang dir=dir>
-                <cite>{title.text.to_owned()}</cite>
+                <cite class=isolate_class(title.text)>{close_bidi(title.text).into_owned()}</cite>
                 ". "
-                {publisher.text.to_owned()}
+                {data_text(publisher.text)}
                 {date}
                 ". "
                 {address}

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::chart::tip_placement;
-use crate::components::text::{localized, localized_plain};
+use crate::components::text::{data_text, localized, localized_plain};
 use crate::data::map::MapData;
 use crate::data::{Date, Mission, Office, StatusState};
 use crate::i18n::Strings;
@@ -96,7 +96,7 @@ pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoVie
             };
             view! {
                 <span class=class style=at(x, y)>
-                    {localized_plain(&o.name)}
+                    {data_text(&localized_plain(&o.name))}
                     {closed.then_some(t.office_closed_mark())}
                 </span>
             }

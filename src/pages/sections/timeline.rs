@@ -14,7 +14,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::citations::anchors;
 use crate::components::cite::{Cite, PageSources};
 use crate::components::readings::OtherReadings;
-use crate::components::text::untranslated_marker;
+use crate::components::text::{close_bidi, isolate_class, untranslated_marker};
 use crate::data::Mission;
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};
@@ -219,9 +219,16 @@ fn entry_item(m: &Arc<Mission>, e: &Entry<'_>) -> impl IntoView + use<> {
                 <span class="entry-kind">{kind}</span>
                 <time datetime=e.date.iso()>{t.date(e.date)}</time>
             </p>
-            <h3 class="entry-title"><span lang=title_lang dir=title_dir>{e.title.clone()}</span>{title_marker}</h3>
+            <h3 class="entry-title">
+                <span lang=title_lang dir=title_dir class=isolate_class(&e.title)>
+                    {close_bidi(&e.title).into_owned()}
+                </span>
+                {title_marker}
+            </h3>
             <p>
-                <span lang=body_lang dir=body_dir>{e.body.map(str::to_owned)}</span>
+                <span lang=body_lang dir=body_dir class=e.body.and_then(isolate_class)>
+                    {e.body.map(|b| close_bidi(b).into_owned())}
+                </span>
                 {body_marker}
                 <Cite mission=m.clone() refs=e.sources.to_vec()/>
             </p>
