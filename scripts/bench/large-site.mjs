@@ -71,7 +71,7 @@ export function makeLargeSite(dist, { siteUrl = '', missions = 1000, events = 10
     bytes += Buffer.byteLength(text);
     writeFileSync(path.join(data, rel), text);
   }
-  const tool = (name, args) => execFileSync(path.join(REPO, 'target', 'debug', name), args, { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+  const tool = (name, args) => execFileSync(path.join(REPO, 'target', 'debug', name), args, { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
   tool('search_data', []);
   rmSync(path.join(root, 'data'), { recursive: true, force: true });
   cpSync(data, path.join(root, 'data'), { recursive: true });
