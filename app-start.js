@@ -149,7 +149,10 @@ function pageData() {
     files.map((file) => {
       const url = new URL(file, document.baseURI);
       if (version) url.searchParams.set("v", version);
-      return fetch(url).then(
+      // A stalled download is given up after the app's own time limit
+      // (data::load::LOAD_TIMEOUT_SECONDS): the app then asks for the file
+      // itself and says so if it cannot have it, instead of never starting.
+      return fetch(url, { signal: AbortSignal.timeout(20_000) }).then(
         (response) => (response.ok ? response.text().then((text) => [file, text]) : null),
         () => null,
       );
