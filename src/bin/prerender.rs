@@ -377,9 +377,6 @@ fn start_app_on_demand(template: &str, app_start: &[u8]) -> Result<String, Strin
 /// `app-start.js`, with the same checks and policy), started at once since
 /// the shell has no content of its own.
 fn shell(template: &str) -> String {
-    if template.contains("<body data-app-now") {
-        return template.to_owned();
-    }
     template.replacen("<body", "<body data-app-now", 1)
 }
 
@@ -432,25 +429,21 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 
 /// The Subresource Integrity value of `bytes` (`sha384-…`, as Trunk writes).
 fn integrity(bytes: &[u8]) -> String {
-    use base64::Engine;
     use sha2::Digest;
-    let digest = sha2::Sha384::digest(bytes);
-    format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
+    format!("sha384-{}", base64(&sha2::Sha384::digest(bytes)))
 }
 
 /// The hash source (`'sha256-…'`) that allows one inline `<style>` element
 /// with this text under a Content Security Policy.
 fn style_hash(css: &str) -> String {
-    use base64::Engine;
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(css.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
+    format!("'sha256-{}'", base64(&sha2::Sha256::digest(css.as_bytes())))
+}
+
+/// A digest as both integrity values and policy hashes write it.
+fn base64(digest: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(digest)
 }
 
 /// What every page may load and run, as a `<meta http-equiv>` (a static

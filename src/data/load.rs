@@ -246,6 +246,11 @@ pub async fn load_mission(base: SiteBase, id: String) -> Result<Option<Arc<Missi
 
 /// [`load_mission`]'s answer with the id it is about, so that a page can
 /// tell an answer for its own mission from a late one for another.
+///
+/// A named function on purpose: the same code as an `async move` block in
+/// `pages::mission::with_mission` made the release WebAssembly build fail
+/// ("failed to get bitcode from object file for LTO (Invalid Wasm linking
+/// symbol)", rustc 1.95).
 pub async fn load_mission_answer(
     base: SiteBase,
     id: String,
