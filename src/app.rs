@@ -33,6 +33,8 @@ pub fn App(base: SiteBase) -> impl IntoView {
                     <Route path=path!("/compare") view=ComparePage/>
                     <Route path=path!("/missions/:id") view=MissionPage/>
                     <Route path=path!("/missions/:id/:section") view=SectionPage/>
+                    <Route path=path!("/missions/:id/:section/:year") view=SectionPage/>
+                    <Route path=path!("/missions/:id/:section/:year/:part") view=SectionPage/>
                 </Routes>
             </Shell>
         </Router>

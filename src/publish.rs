@@ -45,6 +45,25 @@ pub fn sitemap(base: &SiteBase, pages: &[String]) -> String {
     out
 }
 
+/// Every page of the site (see [`crate::routes::all_pages`]): the index's
+/// missions, each read with `read_mission` (given its data file) to learn
+/// whether its timeline has a page per year.
+pub fn site_pages(
+    index: &crate::data::MissionIndex,
+    read_mission: impl Fn(&str) -> Result<String, String>,
+) -> Result<Vec<String>, String> {
+    use crate::data::load::{mission_file, parse};
+    let mut missions = Vec::with_capacity(index.missions.len());
+    for summary in &index.missions {
+        let file = mission_file(&summary.id);
+        let mission: crate::data::Mission =
+            parse(&file, &read_mission(&file)?).map_err(|e| e.to_string())?;
+        let years = crate::timeline::Pages::of(&mission).pages().collect();
+        missions.push((summary.id.as_str(), years));
+    }
+    Ok(crate::routes::all_pages(missions))
+}
+
 /// `robots.txt`: every page may be read; the sitemap's address when known.
 pub fn robots(sitemap_url: Option<&str>) -> String {
     let mut out = String::from("User-agent: *\nAllow: /\n");
@@ -81,7 +100,7 @@ mod tests {
     #[test]
     fn the_sitemap_lists_every_page_in_every_language_with_its_alternates() {
         let base = SiteBase::from_public_url("https://owner.github.io/mission-pages/");
-        let pages = all_pages(["unami", "unama"]);
+        let pages = all_pages([("unami", vec![]), ("unama", vec![])]);
         let xml = sitemap(&base, &pages);
         let published = Locale::ALL.iter().filter(|l| l.is_published()).count();
         assert_eq!(published, 2);

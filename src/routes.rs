@@ -104,6 +104,17 @@ pub fn section(id: &str, section: Section) -> String {
     format!("/missions/{id}/{}/", section.slug())
 }
 
+/// One page of a timeline split by years ([`crate::timeline::Pages`]):
+/// `/missions/unami/timeline/2019/`, and `/missions/unami/timeline/2019/2/`
+/// for the second page of a year too long for one.
+pub fn timeline_page(id: &str, page: crate::timeline::YearPage) -> String {
+    let timeline = Section::Timeline.slug();
+    match page.part {
+        0 | 1 => format!("/missions/{id}/{timeline}/{}/", page.year),
+        part => format!("/missions/{id}/{timeline}/{}/{part}/", page.year),
+    }
+}
+
 /// Missions side by side: `/compare/?ids=unami,unama`, or `/compare/` for none.
 ///
 /// The ids are written as given, comma-separated; anything but letters,
@@ -132,12 +143,16 @@ pub fn search(query: &str) -> String {
 
 /// Every page a static copy of the site has, as site paths without the
 /// language's prefix: the catalogue, the about, search and compare pages,
-/// and each mission's overview and sections.
-pub fn all_pages<'a>(mission_ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+/// and each mission's overview and sections, given as its id and the pages
+/// of its timeline by year (none for most).
+pub fn all_pages<'a>(
+    missions: impl IntoIterator<Item = (&'a str, Vec<crate::timeline::YearPage>)>,
+) -> Vec<String> {
     let mut pages = vec![home(), about(), search(""), compare(&[])];
-    for id in mission_ids {
+    for (id, timeline_years) in missions {
         pages.push(mission(id));
         pages.extend(Section::ALL.into_iter().map(|s| section(id, s)));
+        pages.extend(timeline_years.into_iter().map(|p| timeline_page(id, p)));
     }
     pages
 }
@@ -178,6 +193,10 @@ mod tests {
             section("unami", Section::Timeline),
             "/missions/unami/timeline/"
         );
+        use crate::timeline::YearPage;
+        let page = |year, part| timeline_page("unami", YearPage { year, part });
+        assert_eq!(page(2019, 1), "/missions/unami/timeline/2019/");
+        assert_eq!(page(2019, 3), "/missions/unami/timeline/2019/3/");
         assert_eq!(search(" canal hotel "), "/search/?q=canal+hotel");
         assert_eq!(search(""), "/search/");
     }

@@ -210,8 +210,190 @@ pub fn entries_in<'a>(m: &'a Mission, t: &crate::i18n::Strings) -> Vec<Entry<'a>
     all
 }
 
+/// The most entries the timeline shows on one page. A longer timeline gets a
+/// page per year instead (`/missions/{id}/timeline/2019/`), a year longer
+/// than this more than one (`…/2019/2/`), and its first page becomes a
+/// table of the years: ten thousand entries on one page take seconds to lay
+/// out on a phone and tens of megabytes of HTML.
+pub const ONE_PAGE_LIMIT: usize = 250;
+
+/// One page of a split timeline: a year, and which of that year's pages
+/// (from 1; a year has more than one only past [`ONE_PAGE_LIMIT`] entries).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct YearPage {
+    pub year: u16,
+    pub part: u16,
+}
+
+/// How a mission's timeline is laid out: on one page, or, past
+/// [`ONE_PAGE_LIMIT`] entries, on pages by year. Worked out once per view
+/// and asked where each entry is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pages {
+    /// Each year with entries, oldest first, with its counts. Empty when one
+    /// page holds the whole timeline.
+    years: Vec<YearCounts>,
+    /// The page of each entry's anchor, for links into a split timeline.
+    page_of: std::collections::HashMap<String, YearPage>,
+}
+
+/// One year of a split timeline: its entries of each kind (in
+/// [`EntryKind::ALL`]'s order) and how many pages they fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YearCounts {
+    pub year: u16,
+    pub counts: [usize; 3],
+    pub parts: u16,
+}
+
+impl YearCounts {
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+}
+
+impl Pages {
+    /// The layout of `m`'s timeline: entries in the timeline's order, each
+    /// year's cut into pages of at most [`ONE_PAGE_LIMIT`].
+    pub fn of(m: &Mission) -> Pages {
+        if m.resolutions.len() + m.events.len() <= ONE_PAGE_LIMIT {
+            return Pages::default();
+        }
+        let mut years: Vec<YearCounts> = Vec::new();
+        let mut page_of = std::collections::HashMap::new();
+        let mut in_year = 0;
+        for e in entries(m) {
+            let year = e.date.year;
+            if years.last().is_none_or(|y| y.year != year) {
+                years.push(YearCounts {
+                    year,
+                    counts: [0; 3],
+                    parts: 1,
+                });
+                in_year = 0;
+            }
+            let Some(current) = years.last_mut() else {
+                continue;
+            };
+            current.counts[e.kind.index()] += 1;
+            let part = u16::try_from(in_year / ONE_PAGE_LIMIT + 1).unwrap_or(u16::MAX);
+            current.parts = part;
+            page_of.insert(e.anchor, YearPage { year, part });
+            in_year += 1;
+        }
+        Pages { years, page_of }
+    }
+
+    /// Whether the timeline has pages by year.
+    pub fn is_split(&self) -> bool {
+        !self.years.is_empty()
+    }
+
+    /// The years with pages of their own, oldest first (none when one page
+    /// holds the whole timeline).
+    pub fn years(&self) -> &[YearCounts] {
+        &self.years
+    }
+
+    /// Every page of a split timeline, in order.
+    pub fn pages(&self) -> impl Iterator<Item = YearPage> + '_ {
+        self.years
+            .iter()
+            .flat_map(|y| (1..=y.parts).map(move |part| YearPage { year: y.year, part }))
+    }
+
+    /// Whether `page` is one of the timeline's pages.
+    pub fn has(&self, page: YearPage) -> bool {
+        self.years
+            .iter()
+            .any(|y| y.year == page.year && (1..=y.parts).contains(&page.part))
+    }
+
+    /// The year's counts, if it has pages.
+    pub fn year(&self, year: u16) -> Option<&YearCounts> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// The pages before and after `page`, for "previous" and "next" links.
+    pub fn neighbours(&self, page: YearPage) -> (Option<YearPage>, Option<YearPage>) {
+        let all: Vec<YearPage> = self.pages().collect();
+        let at = all.iter().position(|p| *p == page);
+        let before = at.and_then(|i| i.checked_sub(1)).and_then(|i| all.get(i));
+        let after = at.and_then(|i| all.get(i + 1));
+        (before.copied(), after.copied())
+    }
+
+    /// The page that shows the entry `anchor`, on a split timeline.
+    pub fn place_of(&self, anchor: &str) -> Option<YearPage> {
+        self.page_of.get(anchor).copied()
+    }
+
+    /// The page (a site path without the base) that shows the timeline
+    /// entry `anchor`: its own page on a split timeline.
+    pub fn page_of(&self, mission_id: &str, anchor: &str) -> String {
+        match self.place_of(anchor) {
+            Some(page) => crate::routes::timeline_page(mission_id, page),
+            None => crate::routes::section(mission_id, crate::routes::Section::Timeline),
+        }
+    }
+
+    /// The page and anchor of a fact on `page` (a section, or the overview
+    /// when `None`), as links to it are written: `/missions/unami/timeline/#res-1770`.
+    pub fn fact_href(
+        &self,
+        mission_id: &str,
+        page: Option<crate::routes::Section>,
+        anchor: &str,
+    ) -> String {
+        use crate::routes::{self, Section};
+        let path = match page {
+            None => routes::mission(mission_id),
+            Some(Section::Timeline) => self.page_of(mission_id, anchor),
+            Some(section) => routes::section(mission_id, section),
+        };
+        if anchor.is_empty() {
+            path
+        } else {
+            format!("{path}#{anchor}")
+        }
+    }
+}
+
+/// For tests elsewhere in the crate: a mission whose timeline is long.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::data::Mission;
+    use crate::data::load::parse;
+
+    /// The fixture mission with its one event repeated until the timeline
+    /// has `entries` entries, spread over seven years from 2001 (and all in
+    /// 2001 when `one_year`).
+    pub(crate) fn long_timeline(entries: usize, one_year: bool) -> Mission {
+        let mut m: Mission = parse(
+            "test.json",
+            include_str!("../tests/fixtures/validate/valid/data/missions/test.json"),
+        )
+        .unwrap();
+        let event = m.events[0].clone();
+        let mut n = 0;
+        while m.resolutions.len() + m.events.len() < entries {
+            let mut e = event.clone();
+            e.id = format!("copy-{n}");
+            e.date.year = if one_year {
+                2001
+            } else {
+                2001 + (n % 7) as u16
+            };
+            m.events.push(e);
+            n += 1;
+        }
+        m
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::fixtures::long_timeline;
     use super::*;
     use crate::data::load::parse;
 
@@ -296,5 +478,100 @@ mod tests {
         assert_eq!(all[0].anchor, "res-1");
         assert_eq!(all[1].anchor, "ev-start");
         assert_eq!(all[1].other_readings.len(), 1);
+    }
+
+    #[test]
+    fn a_timeline_up_to_the_limit_is_one_page() {
+        let m = long_timeline(ONE_PAGE_LIMIT, false);
+        let pages = Pages::of(&m);
+        assert!(!pages.is_split());
+        assert_eq!(pages.pages().count(), 0);
+        assert_eq!(
+            pages.page_of("test", "ev-copy-3"),
+            "/missions/test/timeline/"
+        );
+        assert_eq!(
+            pages.fact_href("test", Some(crate::routes::Section::Timeline), "res-1"),
+            "/missions/test/timeline/#res-1"
+        );
+    }
+
+    #[test]
+    fn a_longer_timeline_has_a_page_per_year_and_knows_where_each_entry_is() {
+        let m = long_timeline(ONE_PAGE_LIMIT + 1, false);
+        let pages = Pages::of(&m);
+        assert!(pages.is_split());
+        let all = entries(&m);
+        // Every year with entries has a page, in order, with its counts.
+        let mut years: Vec<u16> = all.iter().map(|e| e.date.year).collect();
+        years.sort();
+        years.dedup();
+        assert_eq!(
+            pages.years().iter().map(|y| y.year).collect::<Vec<_>>(),
+            years
+        );
+        assert!(pages.years().iter().all(|y| y.parts == 1));
+        let counted: usize = pages.years().iter().map(YearCounts::total).sum();
+        assert_eq!(counted, all.len());
+        for y in pages.years() {
+            for kind in EntryKind::ALL {
+                let n = all
+                    .iter()
+                    .filter(|e| e.date.year == y.year && e.kind == kind)
+                    .count();
+                assert_eq!(y.counts[kind.index()], n, "{} {kind:?}", y.year);
+            }
+        }
+        // Each entry links to its own year's page.
+        for e in &all {
+            let place = YearPage {
+                year: e.date.year,
+                part: 1,
+            };
+            assert_eq!(pages.place_of(&e.anchor), Some(place));
+            assert_eq!(
+                pages.page_of("test", &e.anchor),
+                format!("/missions/test/timeline/{}/", e.date.year)
+            );
+        }
+        assert_eq!(pages.place_of("ev-nothing"), None);
+        let all_pages: Vec<YearPage> = pages.pages().collect();
+        assert_eq!(pages.neighbours(all_pages[0]), (None, Some(all_pages[1])));
+        assert_eq!(pages.neighbours(*all_pages.last().unwrap()).1, None);
+        assert!(pages.has(all_pages[0]));
+        assert!(!pages.has(YearPage {
+            year: 1990,
+            part: 1
+        }));
+        assert!(!pages.has(YearPage {
+            year: all_pages[0].year,
+            part: 2
+        }));
+    }
+
+    #[test]
+    fn a_year_longer_than_a_page_fills_several_in_order() {
+        let m = long_timeline(ONE_PAGE_LIMIT * 2 + 10, true);
+        let pages = Pages::of(&m);
+        let all = entries(&m);
+        let year = all[0].date.year;
+        assert_eq!(pages.year(year).map(|y| y.parts), Some(3));
+        // The first page holds the first entries, the last the rest.
+        for (i, e) in all.iter().filter(|e| e.date.year == year).enumerate() {
+            let part = (i / ONE_PAGE_LIMIT + 1) as u16;
+            assert_eq!(pages.place_of(&e.anchor), Some(YearPage { year, part }));
+        }
+        let second = YearPage { year, part: 2 };
+        assert_eq!(
+            pages.page_of("test", &all[ONE_PAGE_LIMIT].anchor),
+            format!("/missions/test/timeline/{year}/2/")
+        );
+        assert_eq!(
+            pages.neighbours(second),
+            (
+                Some(YearPage { year, part: 1 }),
+                Some(YearPage { year, part: 3 })
+            )
+        );
     }
 }

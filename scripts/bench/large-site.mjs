@@ -23,7 +23,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** Appends `extra` to every language of a localised text. */
 const suffixed = (text, extra) => Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, `${value} ${extra}`]));
 
-/** The shipped data grown to `missions` missions and `events` entries on UNAMI's timeline. */
+/** The shipped data grown to `missions` missions and `events` entries (resolutions and events) on UNAMI's timeline. */
 export function largeData({ missions = 1000, events = 10000 } = {}) {
   const read = (rel) => JSON.parse(readFileSync(path.join(REPO, 'data', rel), 'utf8'));
   const shipped = read('index.json');
@@ -39,11 +39,13 @@ export function largeData({ missions = 1000, events = 10000 } = {}) {
       files.set(`missions/${id}.json`, { ...mission, id, ...own });
     }
   }
+  // `events` entries in all on UNAMI's timeline, its resolutions included.
   const unami = files.get('missions/unami.json');
-  const shippedEvents = unami.events;
-  for (let n = 1; unami.events.length < events; n++) {
+  const shippedEvents = [...unami.events];
+  const entries = () => unami.resolutions.length + unami.events.length;
+  for (let n = 1; entries() < events; n++) {
     for (const event of shippedEvents) {
-      if (unami.events.length >= events) break;
+      if (entries() >= events) break;
       unami.events.push({ ...event, id: `${event.id}-${n}`, title: suffixed(event.title, `(${n})`) });
     }
   }
@@ -51,15 +53,30 @@ export function largeData({ missions = 1000, events = 10000 } = {}) {
   return { index, files };
 }
 
+/** The year with the most timeline entries (resolutions and events) of `mission`. */
+function busiest(mission) {
+  const years = new Map();
+  const add = (date) => years.set(Number(date.slice(0, 4)), (years.get(Number(date.slice(0, 4))) ?? 0) + 1);
+  for (const r of mission.resolutions ?? []) add(r.adopted);
+  for (const e of mission.events ?? []) add(e.date);
+  const [year, entries] = [...years].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return { year, entries };
+}
+
 /**
  * A copy of the build `dist` with the large data, its search documents and
  * the pages the benchmark measures prerendered from it. Returns `{ root,
- * missions, events, bytes, cleanup() }`.
+ * missions, events, pages (the site paths prerendered), timelineYear (the
+ * path of the busiest year's timeline page), timelineYearEntries, bytes,
+ * cleanup() }`. `extraPages`: more site paths to prerender (`ar/missions/unami/`).
  */
-export function makeLargeSite(dist, { siteUrl = '', missions = 1000, events = 10000 } = {}) {
+export function makeLargeSite(dist, { siteUrl = '', missions = 1000, events = 10000, extraPages = [] } = {}) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'mission-pages-large-'));
   const root = path.join(work, 'site');
   cpSync(dist, root, { recursive: true });
+  // The build's pages are of the shipped data: only those made below stay
+  // (an address without a page gets the host's 404.html, as on a real host).
+  for (const dir of ['missions', 'ar', 'about', 'search', 'compare']) rmSync(path.join(root, dir), { recursive: true, force: true });
   const { files } = largeData({ missions, events });
   // The project's tools read data/ (and write target/generated/) under their working folder.
   const data = path.join(work, 'data');
@@ -79,12 +96,21 @@ export function makeLargeSite(dist, { siteUrl = '', missions = 1000, events = 10
   // The maps stay the shipped ones: the prerenderer looks for them here.
   mkdirSync(path.join(work, 'target', 'generated'), { recursive: true });
   cpSync(path.join(dist, 'maps'), path.join(work, 'target', 'generated', 'maps'), { recursive: true });
-  tool('prerender', ['--template', path.join(root, 'shell.html'), '--out', root, '--site-url', siteUrl, '/', '/missions/unami/', '/missions/unami/timeline/', '/search/']);
+  // A timeline that long has pages by year: the busiest year's first is the
+  // heaviest, and a year past 250 entries has a second page too.
+  const busiestYear = busiest(files.get('missions/unami.json'));
+  const timelineYear = `missions/unami/timeline/${busiestYear.year}/`;
+  const yearPages = busiestYear.entries > 250 ? [timelineYear, `${timelineYear}2/`] : [timelineYear];
+  const pages = ['', 'missions/unami/', 'missions/unami/timeline/', ...yearPages, 'search/', ...extraPages];
+  tool('prerender', ['--template', path.join(root, 'shell.html'), '--out', root, '--site-url', siteUrl, ...pages.map((p) => `/${p}`)]);
   execFileSync(process.execPath, [path.join(REPO, 'scripts', 'service-worker.mjs'), root], { stdio: 'ignore' });
   return {
     root,
     missions,
     events,
+    pages,
+    timelineYear,
+    timelineYearEntries: busiestYear.entries,
     bytes,
     cleanup: () => rmSync(work, { recursive: true, force: true }),
   };

@@ -108,7 +108,7 @@ fn run() -> Result<(), String> {
     let site = site_base(&template, &options.site_url)?;
     let index = preload_data()?;
     let paths = if options.paths.is_empty() {
-        every_page(&index)
+        every_page(&index)?
     } else {
         options.paths.clone()
     };
@@ -181,8 +181,12 @@ fn preload_data() -> Result<MissionIndex, String> {
 }
 
 /// Every page of the site, in every published language, and "404".
-fn every_page(index: &MissionIndex) -> Vec<String> {
-    let pages = routes::all_pages(index.missions.iter().map(|m| m.id.as_str()));
+fn every_page(index: &MissionIndex) -> Result<Vec<String>, String> {
+    let pages = mission_pages::publish::site_pages(index, |file| {
+        preloaded_text(file)
+            .map(|text| text.to_string())
+            .ok_or_else(|| format!("{file} was not read"))
+    })?;
     let mut all: Vec<String> = Locale::ALL
         .into_iter()
         .filter(|l| l.is_published())
@@ -192,7 +196,7 @@ fn every_page(index: &MissionIndex) -> Vec<String> {
         })
         .collect();
     all.push("404".to_owned());
-    all
+    Ok(all)
 }
 
 /// `/missions/unami` → `OUT/missions/unami/index.html`.

@@ -17,8 +17,7 @@ fn main() -> std::process::ExitCode {
 mod native {
     use mission_pages::data::MissionIndex;
     use mission_pages::data::load::{INDEX_FILE, parse};
-    use mission_pages::publish::{robots, sitemap};
-    use mission_pages::routes::all_pages;
+    use mission_pages::publish::{robots, site_pages, sitemap};
     use mission_pages::site::SiteBase;
 
     pub fn run() -> Result<(), String> {
@@ -35,7 +34,9 @@ mod native {
         match site_url {
             Some(url) if url.contains("://") => {
                 let base = SiteBase::from_public_url(&url);
-                let pages = all_pages(index.missions.iter().map(|m| m.id.as_str()));
+                let pages = site_pages(&index, |file| {
+                    std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))
+                })?;
                 write("sitemap.xml", &sitemap(&base, &pages))?;
                 let sitemap_url = base.absolute(&base.asset("/sitemap.xml"));
                 write("robots.txt", &robots(Some(&sitemap_url)))?;

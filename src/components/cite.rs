@@ -80,7 +80,12 @@ pub fn PageSources(
     let t = strings();
     let notes = match &only {
         None => footnotes(&mission, page, t),
-        Some(anchors) => footnotes_of(&mission, page, t, |a| anchors.iter().any(|x| x == a)),
+        Some(anchors) => {
+            // A set: a page of a long timeline shows hundreds of entries.
+            let shown: std::collections::HashSet<&str> =
+                anchors.iter().map(String::as_str).collect();
+            footnotes_of(&mission, page, t, |a| shown.contains(a))
+        }
     };
     let all = use_context::<SiteBase>()
         .unwrap_or_default()
@@ -119,6 +124,8 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     let base = use_context::<SiteBase>().unwrap_or_default();
     let t = strings();
     let cited = cited_in(&mission, t);
+    // Facts on a long timeline are on their year's page.
+    let timeline_pages = crate::timeline::Pages::of(&mission);
     let items = mission
         .sources
         .iter()
@@ -128,11 +135,8 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
             let links = facts
                 .into_iter()
                 .map(|(page, anchor, label)| {
-                    let (path, page_name) = match page {
-                        None => (routes::mission(&mission.id), t.section_overview()),
-                        Some(s) => (routes::section(&mission.id, s), s.label(t)),
-                    };
-                    let href = format!("{}#{anchor}", base.href(&path));
+                    let page_name = page.map_or(t.section_overview(), |s| s.label(t));
+                    let href = base.href(&timeline_pages.fact_href(&mission.id, page, &anchor));
                     let text = close_bidi(&format!("{page_name}: {label}")).into_owned();
                     view! { <li><a href=href>{text}</a></li> }
                 })

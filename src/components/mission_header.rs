@@ -17,6 +17,10 @@ pub fn MissionHeader(
     /// The heading of a section page, or `None` on the overview.
     #[prop(optional, into)]
     section_label: Option<String>,
+    /// The page above this one within the mission, as its label and
+    /// address (a timeline's year page sits under the timeline).
+    #[prop(default = None)]
+    parent: Option<(String, String)>,
 ) -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let t = strings();
@@ -31,6 +35,7 @@ pub fn MissionHeader(
         None => view! { <li aria-current="page">{acronym.clone()}</li> }.into_any(),
         Some(label) => view! {
             <li><a href=base.href(&routes::mission(&mission.id))>{acronym.clone()}</a></li>
+            {parent.map(|(name, href)| view! { <li><a href=href>{name}</a></li> })}
             <li aria-current="page">{label.clone()}</li>
         }
         .into_any(),

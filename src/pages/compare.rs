@@ -32,6 +32,7 @@ use crate::format::count;
 use crate::pages::sections::personnel::{personnel_marks, source_urls};
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};
+use crate::timeline::Pages;
 
 /// `/compare`: reads the ids, loads the index, then the missions.
 #[component]
@@ -561,10 +562,8 @@ fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
     let t = strings();
     let refs: Vec<&Mission> = missions.iter().map(|m| m.as_ref()).collect();
-    let pages: Vec<String> = missions
-        .iter()
-        .map(|m| base.href(&routes::section(&m.id, Section::Timeline)))
-        .collect();
+    // Where each mission's entries are: a long timeline has a page per year.
+    let pages: Vec<Pages> = missions.iter().map(|m| Pages::of(m)).collect();
     let rows = aligned_years(&refs)
         .into_iter()
         .map(|row| {
@@ -585,7 +584,7 @@ fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
                     let items = entries
                         .iter()
                         .map(|e| {
-                            let href = format!("{page}#{}", e.anchor);
+                            let href = base.href(&page.fact_href(&m.id, Some(Section::Timeline), &e.anchor));
                             view! {
                                 <li class=format!("entry-{}", e.kind.slug())>
                                     <a href=href>

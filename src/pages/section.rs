@@ -1,6 +1,7 @@
 //! `/missions/{id}/{section}`: one part of a mission in depth. This page
 //! frames the section (header, navigation, the page's sources); each
-//! section's body is its own module under `sections/`.
+//! section's body is its own module under `sections/`. A long timeline also
+//! has a page per year, `/missions/{id}/timeline/{year}`.
 
 use std::sync::Arc;
 
@@ -15,33 +16,73 @@ use crate::data::Mission;
 use crate::pages::mission::with_mission;
 use crate::pages::not_found::NotFound;
 use crate::pages::sections;
-use crate::routes::Section;
-use crate::site::strings;
+use crate::routes::{self, Section};
+use crate::site::{SiteBase, strings};
+use crate::timeline::{Pages, YearPage};
 
-/// Shows the section named in the address, or "not found" for an unknown one.
+/// Shows the section named in the address, or "not found" for an unknown
+/// one, or for a page the mission's timeline does not have.
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
     move || {
-        let slug = params.read().get("section").unwrap_or_default();
-        match Section::from_slug(&slug) {
-            None => view! { <NotFound/> }.into_any(),
-            Some(section) => with_mission(move |mission| {
-                view! { <SectionView mission=mission section=section/> }
+        let (slug, year, part) = params.with(|p| {
+            let slug = p.get("section").unwrap_or_default();
+            (slug, p.get("year"), p.get("part"))
+        });
+        let page = year.map(|year| {
+            Some(YearPage {
+                year: parse_number(&year, 4)?,
+                part: part.map_or(Some(1), |p| parse_number(&p, 5).filter(|p| *p > 1))?,
+            })
+        });
+        match (Section::from_slug(&slug), page) {
+            (Some(section), None) => with_mission(move |mission| {
+                view! { <SectionView mission=mission section=section page=None/> }
             })
             .into_any(),
+            (Some(Section::Timeline), Some(Some(page))) => with_mission(move |mission| {
+                if Pages::of(&mission).has(page) {
+                    view! { <SectionView mission=mission section=Section::Timeline page=Some(page)/> }
+                        .into_any()
+                } else {
+                    view! { <NotFound/> }.into_any()
+                }
+            })
+            .into_any(),
+            _ => view! { <NotFound/> }.into_any(),
         }
     }
 }
 
+/// A number as the address writes it: digits only, at most `digits` of
+/// them, no leading zero (so each page has one address).
+fn parse_number(text: &str, digits: usize) -> Option<u16> {
+    (!text.is_empty()
+        && text.len() <= digits
+        && !text.starts_with('0')
+        && text.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| text.parse().ok())
+    .flatten()
+}
+
 #[component]
-fn SectionView(mission: Arc<Mission>, section: Section) -> impl IntoView {
+fn SectionView(mission: Arc<Mission>, section: Section, page: Option<YearPage>) -> impl IntoView {
     let t = strings();
-    let title = format!("{} · {}", section.label(t), mission.acronym);
+    let label = match page {
+        Some(page) => sections::timeline::page_title(&mission, page),
+        None => section.label(t).to_owned(),
+    };
+    let title = format!("{label} · {}", mission.acronym);
+    // A year's page sits under its timeline in the breadcrumb.
+    let parent = page.map(|_| {
+        let href = expect_context::<SiteBase>().href(&routes::section(&mission.id, section));
+        (section.label(t).to_owned(), href)
+    });
     let description = sections::description(&mission, section);
     let body = match section {
         Section::Mandate => sections::mandate::view(&mission).into_any(),
-        Section::Timeline => sections::timeline::view(&mission).into_any(),
+        Section::Timeline => sections::timeline::view(&mission, page).into_any(),
         Section::Leadership => sections::leadership::view(&mission).into_any(),
         Section::Personnel => sections::personnel::view(&mission).into_any(),
         Section::Offices => sections::offices::view(&mission).into_any(),
@@ -57,7 +98,7 @@ fn SectionView(mission: Arc<Mission>, section: Section) -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="description" content=description/>
-        <MissionHeader mission=mission.clone() section_label=section.label(t)/>
+        <MissionHeader mission=mission.clone() section_label=label parent=parent/>
         <SectionNav mission_id=mission.id.clone() current=Some(section)/>
         <div class=format!("section-body section-{}", section.slug())>{body}</div>
         {sources}

@@ -56,7 +56,9 @@ pub struct Doc {
     /// The mission's position in [`SearchData::missions`].
     #[serde(rename = "m")]
     pub mission: u16,
-    /// The page: a section's slug, or empty for the overview.
+    /// The page: a section's slug, or empty for the overview; for a year's
+    /// pages of a long timeline, the slug, the year and the page
+    /// (`timeline/2019/1`).
     #[serde(rename = "p", default, skip_serializing_if = "String::is_empty")]
     pub page: String,
     /// The id of the element showing it on that page; empty for the page's top.
@@ -145,9 +147,19 @@ impl SearchData {
             .missions
             .get(usize::from(doc.mission))
             .map_or("", |m| m.id.as_str());
-        let page = match Section::from_slug(&doc.page) {
-            Some(section) => crate::routes::section(id, section),
-            None => crate::routes::mission(id),
+        let mut parts = doc.page.split('/');
+        let section = parts.next().and_then(Section::from_slug);
+        let mut number = || parts.next().and_then(|n| n.parse::<u16>().ok());
+        let page = match (section, number(), number()) {
+            (Some(Section::Timeline), Some(year), part) => crate::routes::timeline_page(
+                id,
+                crate::timeline::YearPage {
+                    year,
+                    part: part.unwrap_or(1),
+                },
+            ),
+            (Some(section), _, _) => crate::routes::section(id, section),
+            (None, _, _) => crate::routes::mission(id),
         };
         if doc.anchor.is_empty() {
             page
@@ -190,10 +202,20 @@ fn joined<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 pub fn documents(m: &Mission, mission: u16, t: &Strings) -> Vec<Doc> {
     let lang = t.locale().code();
     let mut docs = Vec::new();
+    // An entry of a long timeline is on its year's page: `timeline/2019`.
+    let timeline_pages = crate::timeline::Pages::of(m);
     let mut add = |page: Option<Section>, anchor: String, kind, in_english, title, body, extra| {
+        let page = match page {
+            None => String::new(),
+            Some(Section::Timeline) => match timeline_pages.place_of(&anchor) {
+                Some(p) => format!("{}/{}/{}", Section::Timeline.slug(), p.year, p.part),
+                None => Section::Timeline.slug().to_owned(),
+            },
+            Some(section) => section.slug().to_owned(),
+        };
         docs.push(Doc {
             mission,
-            page: page.map(|s| s.slug().to_owned()).unwrap_or_default(),
+            page,
             anchor,
             kind,
             title,

@@ -16,6 +16,12 @@ use std::collections::HashMap;
 pub use documents::{Doc, DocKind, SearchData, folded_spellings, search_file};
 use text::{fold, words};
 
+/// The most words of a query that are searched; the rest are ignored. No
+/// reader types more, and each word costs a pass over the index, so an
+/// address with a crafted `?q=` of thousands of words cannot make every
+/// keystroke slow.
+pub const MAX_QUERY_WORDS: usize = 32;
+
 /// Where in a document a word was found; the weight says how much it counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Field {
@@ -127,6 +133,7 @@ impl Index {
         let typed: Vec<String> = words(query)
             .map(|(_, w)| fold(w))
             .filter(|w| !w.is_empty())
+            .take(MAX_QUERY_WORDS)
             .collect();
         let last = typed.len().saturating_sub(1);
         let terms = typed

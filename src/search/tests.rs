@@ -240,17 +240,49 @@ fn round_trips_through_the_shipped_file_format() {
 /// A query of more than 65,535 words (a pasted text, or a crafted `?q=`)
 /// overflowed the per-document count of matched words, a `u16`: a panic in
 /// a debug build, and no results in a release one. Found while writing
-/// tests/fuzz.rs, which searches long queries.
+/// tests/fuzz.rs, which searches long queries. Now only the first
+/// [`MAX_QUERY_WORDS`] words are searched at all.
 #[test]
 fn a_query_longer_than_65535_words_still_searches() {
     let index = shipped();
     let typed = "mission ".repeat(70_000);
     let query = index.parse(&typed);
-    assert_eq!(query.terms.len(), 70_000);
+    assert_eq!(query.terms.len(), MAX_QUERY_WORDS);
     let results = index.search(&query, 5);
     assert_eq!(
         results.total,
         index.search(&index.parse("mission mission"), 5).total,
         "every document with the word has it 70,000 times over"
+    );
+}
+
+#[test]
+fn an_entry_of_a_long_timeline_links_to_its_own_page() {
+    use crate::timeline::{ONE_PAGE_LIMIT, Pages, fixtures::long_timeline};
+    let m = long_timeline(ONE_PAGE_LIMIT * 2 + 10, true);
+    let pages = Pages::of(&m);
+    let data = SearchData::build(
+        std::slice::from_ref(&m),
+        Default::default(),
+        crate::i18n::Locale::DEFAULT.strings(),
+    );
+    let entries: Vec<&Doc> = data
+        .docs
+        .iter()
+        .filter(|d| d.page.starts_with("timeline"))
+        .collect();
+    assert_eq!(entries.len(), ONE_PAGE_LIMIT * 2 + 10);
+    for doc in entries {
+        let expected = format!("{}#{}", pages.page_of(&m.id, &doc.anchor), doc.anchor);
+        assert_eq!(data.href(doc), expected);
+    }
+    // The last entries of 2001 are on its third page.
+    let last = data
+        .docs
+        .iter()
+        .rfind(|d| d.page.starts_with("timeline/2001"));
+    assert!(
+        last.is_some_and(|d| data.href(d).starts_with("/missions/test/timeline/2001/3/#")),
+        "{last:?}"
     );
 }

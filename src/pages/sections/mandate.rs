@@ -10,7 +10,7 @@ use crate::citations::anchors;
 use crate::components::cite::Cite;
 use crate::components::text::{SLOT, localized, sentence_with};
 use crate::data::{MandateArea, Mission};
-use crate::routes::{self, Section};
+use crate::routes::Section;
 use crate::site::{SiteBase, strings};
 use crate::timeline::resolution_anchor;
 
@@ -56,7 +56,9 @@ fn area_item(
     all_open: RwSignal<Option<bool>>,
 ) -> impl IntoView + use<> {
     let t = strings();
-    let timeline = expect_context::<SiteBase>().href(&routes::section(&m.id, Section::Timeline));
+    let base = expect_context::<SiteBase>();
+    // On a long timeline a resolution is on its year's page.
+    let timeline = crate::timeline::Pages::of(m);
     let in_sentence = |n: u32| {
         m.resolution(n)
             .map(|r| t.resolution_in_sentence(r.number, r.year))
@@ -67,8 +69,10 @@ fn area_item(
             .map(|r| t.resolution_label(r.number, r.year))
             .unwrap_or_else(|| t.resolution_number(n))
     };
-    let link =
-        |n: u32| view! { <a href=format!("{timeline}#{}", resolution_anchor(n))>{label(n)}</a> };
+    let link = |n: u32| {
+        let href = timeline.fact_href(&m.id, Some(Section::Timeline), &resolution_anchor(n));
+        view! { <a href=base.href(&href)>{label(n)}</a> }
+    };
     // The short line beside the title, readable while the area is closed.
     let changes = area.changed_by.len() as u32;
     let meta = match (area.introduced_by, changes) {

@@ -1,5 +1,7 @@
 //! Timeline: every resolution and key event in order, grouped by year, with
-//! filters by kind and by year range that live in the address.
+//! filters by kind and by year range that live in the address. A timeline
+//! too long for one page ([`Pages`]) has a page per year, and its first page
+//! is a table of the years.
 //!
 //! The filters are a plain GET form, so they work without JavaScript (an
 //! "Apply" button shows then); with it, each change updates the address and
@@ -13,26 +15,72 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::citations::anchors;
 use crate::components::cite::{Cite, PageSources};
+use crate::components::data_table::DataTable;
 use crate::components::readings::OtherReadings;
 use crate::components::text::{close_bidi, isolate_class, untranslated_marker};
 use crate::data::Mission;
+use crate::format::count;
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};
-use crate::timeline::{Entry, EntryKind, Filter, entries_in};
+use crate::timeline::{Entry, EntryKind, Filter, Pages, YearCounts, YearPage, entries_in};
 
-pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+pub fn view(m: &Arc<Mission>, page: Option<YearPage>) -> AnyView {
+    let pages = Pages::of(m);
+    match page {
+        None if pages.is_split() => year_index(m, &pages).into_any(),
+        Some(page) => entries_view(m, Some((page, Arc::new(pages)))).into_any(),
+        None => entries_view(m, None).into_any(),
+    }
+}
+
+/// The heading of one page of a split timeline: "Timeline, 2019", or
+/// "Timeline, 2019, page 2 of 3" for a year of several pages.
+pub fn page_title(m: &Mission, page: YearPage) -> String {
+    let t = strings();
+    match Pages::of(m).year(page.year).map(|y| y.parts) {
+        Some(parts) if parts > 1 => t.timeline_year_part_title(page.part, parts, page.year),
+        _ => t.timeline_year_title(page.year),
+    }
+}
+
+/// A page's name in links between pages: "2019", or "2019, page 2".
+fn page_name(page: YearPage) -> String {
+    if page.part > 1 {
+        strings().timeline_year_part(page.part, page.year)
+    } else {
+        page.year.to_string()
+    }
+}
+
+/// The entries with their filters: the whole timeline, or one year of a
+/// split one (then with links to the other years instead of a year range).
+fn entries_view(
+    m: &Arc<Mission>,
+    year_page: Option<(YearPage, Arc<Pages>)>,
+) -> impl IntoView + use<> {
     let t = strings();
     let location = use_location();
+    let page = year_page.as_ref().map(|(p, _)| *p);
     let filter = Memo::new(move |_| {
         let q = location.query.read();
-        Filter::from_query(
+        let f = Filter::from_query(
             q.get_all("kind").as_deref(),
             q.get_str("from"),
             q.get_str("to"),
-        )
+        );
+        // A year's page is that year: a range in its address means nothing.
+        if page.is_some() {
+            f.with_years(None, None)
+        } else {
+            f
+        }
     });
-    let route = routes::section(&m.id, Section::Timeline);
-    let path = expect_context::<SiteBase>().href(&route);
+    let route = match page {
+        Some(p) => routes::timeline_page(&m.id, p),
+        None => routes::section(&m.id, Section::Timeline),
+    };
+    let base = expect_context::<SiteBase>();
+    let path = base.href(&route);
     let navigate = use_navigate();
     let apply = {
         // The router adds the site's base itself.
@@ -46,18 +94,29 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
             );
         })
     };
+    let layout = year_page.as_ref().map(|(_, pages)| pages.clone());
+    let in_page = move |e: &Entry<'_>| match (&layout, page) {
+        (Some(pages), Some(page)) => pages.place_of(&e.anchor) == Some(page),
+        _ => true,
+    };
     let (years, counts, total) = {
-        let all = entries_in(m, t);
+        let all: Vec<Entry<'_>> = entries_in(m, t).into_iter().filter(&in_page).collect();
         let mut years: Vec<u16> = all.iter().map(|e| e.date.year).collect();
         years.dedup();
         let counts = EntryKind::ALL.map(|k| all.iter().filter(|e| e.kind == k).count());
         (years, counts, all.len())
     };
+    let year_nav = year_page
+        .as_ref()
+        .map(|(p, pages)| year_links(&base, &m.id, pages, *p));
+    let year_steps = year_page.as_ref().map(|(p, pages)| {
+        view! { <p class="year-steps">{year_steps(&base, &m.id, pages, *p)}</p> }
+    });
     let mission = m.clone();
     let list = move || {
         let f = filter.get();
         let all = entries_in(&mission, t);
-        let shown: Vec<&Entry<'_>> = all.iter().filter(|e| f.admits(e)).collect();
+        let shown: Vec<&Entry<'_>> = all.iter().filter(|e| in_page(e) && f.admits(e)).collect();
         let status = if f.is_everything() {
             t.timeline_showing_all(total)
         } else {
@@ -65,7 +124,7 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
         };
         let groups = year_groups(&mission, &shown);
         // Footnotes for what is shown: the entries, and the closure notice.
-        let only = (!f.is_everything()).then(|| {
+        let only = (page.is_some() || !f.is_everything()).then(|| {
             shown
                 .iter()
                 .map(|e| e.anchor.clone())
@@ -81,9 +140,129 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
             <PageSources mission=mission.clone() page=Some(Section::Timeline) only=only/>
         }
     };
+    let years = page.is_none().then_some(years);
     view! {
+        {year_nav}
         <Filters path=path years=years counts=counts filter=filter apply=apply/>
         <div class="timeline-results">{list}</div>
+        {year_steps}
+    }
+}
+
+/// The first page of a split timeline: each year with its entries of each
+/// kind, the year linking to its page.
+fn year_index(m: &Arc<Mission>, pages: &Pages) -> impl IntoView + use<> {
+    let t = strings();
+    let base = expect_context::<SiteBase>();
+    let total: usize = pages.years().iter().map(YearCounts::total).sum();
+    let mut columns = vec![t.timeline_year()];
+    columns.extend(EntryKind::ALL.map(|k| k.plural(t)));
+    columns.push(t.timeline_all_kinds());
+    let rows = pages
+        .years()
+        .iter()
+        .map(|y| {
+            let href = base.href(&routes::timeline_page(
+                &m.id,
+                YearPage {
+                    year: y.year,
+                    part: 1,
+                },
+            ));
+            let counts = y
+                .counts
+                .iter()
+                .map(|&n| view! { <td class="num">{count(n as u64)}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row"><a href=href>{y.year.to_string()}</a></th>
+                    {counts}
+                    <td class="num">{count(y.total() as u64)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="lede">{t.timeline_by_year_intro(&m.acronym, count(total as u64))}</p>
+        <DataTable
+            label=t.timeline_by_year_label()
+            caption=t.timeline_by_year_caption()
+            columns=columns
+        >
+            {rows}
+        </DataTable>
+        <PageSources
+            mission=m.clone()
+            page=Some(Section::Timeline)
+            only=Some(vec![anchors::CLOSURE.to_owned()])
+        />
+    }
+}
+
+/// Links between the pages of a split timeline: every year, the current one
+/// marked, the pages of the current year when it has several, and the
+/// previous and next page.
+fn year_links(base: &SiteBase, id: &str, pages: &Pages, page: YearPage) -> impl IntoView + use<> {
+    let t = strings();
+    let link = |p: YearPage, text: String, current: Option<&'static str>| {
+        let href = base.href(&routes::timeline_page(id, p));
+        view! { <li><a href=href aria-current=current>{text}</a></li> }
+    };
+    // The current year is the page itself, or, when the year has several
+    // pages, the year the current page is one of.
+    let years = pages
+        .years()
+        .iter()
+        .map(|y| {
+            let first = YearPage {
+                year: y.year,
+                part: 1,
+            };
+            let current =
+                (y.year == page.year).then_some(if y.parts > 1 { "true" } else { "page" });
+            link(first, y.year.to_string(), current)
+        })
+        .collect_view();
+    let parts = pages.year(page.year).filter(|y| y.parts > 1).map(|y| {
+        let items = (1..=y.parts)
+            .map(|part| {
+                let p = YearPage { year: y.year, part };
+                link(p, part.to_string(), (p == page).then_some("page"))
+            })
+            .collect_view();
+        view! {
+            <ul class="year-parts" aria-label=t.timeline_year_parts_label(y.year)>{items}</ul>
+        }
+    });
+    view! {
+        <nav class="year-pages" aria-label=t.timeline_years_nav()>
+            <ul>
+                <li><a href=base.href(&routes::section(id, Section::Timeline))>{t.timeline_all_years()}</a></li>
+                {years}
+            </ul>
+            {parts}
+            {year_steps(base, id, pages, page)}
+        </nav>
+    }
+}
+
+/// "Previous: 2018" and "Next: 2019, page 2", where there are such pages.
+fn year_steps(base: &SiteBase, id: &str, pages: &Pages, page: YearPage) -> impl IntoView + use<> {
+    let t = strings();
+    let (before, after) = pages.neighbours(page);
+    let step = |p: Option<YearPage>, rel: &'static str, label: &'static str| {
+        p.map(|p| {
+            view! {
+                <a class=format!("year-step year-{rel}") rel=rel href=base.href(&routes::timeline_page(id, p))>
+                    {label} " " <span class="year-step-page">{page_name(p)}</span>
+                </a>
+            }
+        })
+    };
+    view! {
+        {step(before, "prev", t.timeline_previous())}
+        {step(after, "next", t.timeline_next())}
     }
 }
 
@@ -91,7 +270,8 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
 #[component]
 fn Filters(
     path: String,
-    years: Vec<u16>,
+    /// The years of the range's choices; `None` on a year's own page.
+    years: Option<Vec<u16>>,
     counts: [usize; 3],
     filter: Memo<Filter>,
     apply: Callback<Filter>,
@@ -121,7 +301,7 @@ fn Filters(
             }
         })
         .collect_view();
-    let year_select = |name: &'static str, label: &'static str, is_from: bool| {
+    let year_select = |years: &[u16], name: &'static str, label: &'static str, is_from: bool| {
         let options = years
             .iter()
             .map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> })
@@ -162,11 +342,13 @@ fn Filters(
                 <legend>{t.timeline_show()}</legend>
                 {kinds}
             </fieldset>
-            <fieldset class="years">
-                <legend>{t.timeline_years()}</legend>
-                {year_select("from", t.timeline_from(), true)}
-                {year_select("to", t.timeline_to(), false)}
-            </fieldset>
+            {years.map(|years| view! {
+                <fieldset class="years">
+                    <legend>{t.timeline_years()}</legend>
+                    {year_select(&years, "from", t.timeline_from(), true)}
+                    {year_select(&years, "to", t.timeline_to(), false)}
+                </fieldset>
+            })}
             {move || (!filter.get().is_everything()).then(|| view! {
                 <a class="reset" href=reset_href.clone()>{t.timeline_show_everything()}</a>
             })}
