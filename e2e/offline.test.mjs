@@ -1,8 +1,11 @@
 // Offline: after a first visit the service worker (dist/sw.js, made by
-// scripts/service-worker.mjs) has every file of the build, so readers can move
-// between missions, sections and languages with the network off. A new build
-// is picked up on the next visit, its data never mixed with the old build's,
-// and the old build's cache goes once no page of it is open.
+// scripts/service-worker.mjs) has the app and, within its data budget, the
+// data (with the shipped data, all of it), so readers can move between
+// missions, sections and languages with the network off. A data file left out
+// of the budget is kept once read, so a mission read online can be read
+// offline; one never read says so offline. A new build is picked up on the
+// next visit, its data never mixed with the old build's, and the old build's
+// cache goes once no page of it is open.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +29,9 @@ async function waitForOffline(page) {
 }
 
 const cacheNames = (page) => page.evaluate(() => caches.keys());
+
+/** In a page: whether the worker's cache holds the site file `file` (`data/index.json`). */
+const isCached = async (file) => Boolean(await caches.match(new URL(file, document.baseURI).href));
 
 /** Polls `check` (an async function run in the page) until it returns true. */
 async function until(page, check, arg, what) {
@@ -145,6 +151,47 @@ test('a new build is picked up on the next visit, its files never mixed with the
   } finally {
     await s.close();
     await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a mission left out of the budget is kept once read online; offline, one never read says so', async () => {
+  // A copy of the build whose worker caches no missions, maps or search
+  // documents at install (a budget of 0), as a large site leaves most of them.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'mission-pages-budget-'));
+  cpSync(DIST, root, { recursive: true });
+  const output = execFileSync('node', [path.join(REPO_ROOT, 'scripts', 'service-worker.mjs'), root, '--budget', '0'], { encoding: 'utf8' });
+  assert.match(output, /cached when first used: [1-9]\d* data files/);
+  const server = await startServer({ root, basePath: BASE_PATH });
+  const url = (p) => server.baseUrl + p;
+  const s = await openPage(env.browser, { origin: server.origin, serviceWorkers: 'allow' });
+  const cached = (file) => s.page.evaluate(isCached, file);
+  try {
+    const { page, context } = s;
+    await gotoApp(page, url('about'));
+    await waitForOffline(page);
+    assert.ok(await cached('data/index.json'), 'the index is cached at install');
+    assert.ok(!(await cached('data/missions/unama.json')), "UNAMA's file is not cached at install");
+
+    // Read online: its file is kept.
+    await gotoApp(page, url('missions/unama'));
+    await until(page, isCached, 'data/missions/unama.json', "UNAMA's file is kept");
+
+    await server.close();
+    await context.setOffline(true);
+    // A section of UNAMA not visited: the shell, and the app renders it from the kept file.
+    await gotoApp(page, url('missions/unama/timeline'));
+    assert.ok((await page.locator('main .entry').count()) > 0, 'UNAMA timeline entries offline');
+    // A mission never read: the app's error, naming the file it could not have.
+    await gotoApp(page, url('missions/unami'));
+    const alert = page.locator('main .load-error[role="alert"]');
+    await alert.waitFor();
+    assert.equal(await alert.locator('code').innerText(), 'data/missions/unami.json');
+    assert.ok((await alert.locator('h1').innerText()).trim().length > 0, 'the error has a heading');
+    assert.ok(!(await cached('data/missions/unami.json')));
+  } finally {
+    await s.close();
+    await server.close().catch(() => {});
     rmSync(root, { recursive: true, force: true });
   }
 });

@@ -77,6 +77,7 @@ check clippy-ssr cargo clippy --bin prerender --features ssr -- -D warnings
 check validate make --no-print-directory validate
 node_tests maps node --test --test-reporter=spec scripts/maps.test.mjs
 node_tests bench-server node --test --test-reporter=spec scripts/bench/server.test.mjs
+node_tests service-worker node --test --test-reporter=spec scripts/service-worker.test.mjs
 cargo_tests unit cargo test
 cargo_tests browser env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --features csr --test browser
