@@ -19,7 +19,7 @@ const SLOW = Math.max(TIMEOUT, 60_000);
 const env = {};
 
 before(async () => {
-  env.site = makeLargeSite(DIST);
+  env.site = makeLargeSite(DIST, { extraPages: ['missions/unami/sources/'] });
   env.server = await startServer({ root: env.site.root, basePath: BASE_PATH });
   env.browser = await launchBrowser();
   env.url = (p) => env.server.baseUrl + p;
@@ -155,6 +155,27 @@ test('search sends the reader to the page of the timeline that holds the entry',
     s.assertClean('search to a split timeline');
   } finally {
     await s.close();
+  }
+});
+
+test('the sources page links to the pages of a long timeline, with their counts, not to each of 10,000 entries', async () => {
+  const { site } = env;
+  const context = await env.browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    assert.equal((await page.goto(env.url('missions/unami/sources/'))).status(), 200);
+    const size = statSync(path.join(site.root, 'missions/unami/sources/index.html')).size;
+    assert.ok(size < 256 * 1024, `the page is under 256 KiB of HTML (${size} bytes)`);
+    const links = await page.$$eval('main .source-list li li a', (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+    const toPages = links.filter((l) => /\/timeline\/\d{4}\/(\d+\/)?$/.test(l.href));
+    assert.ok(toPages.length > 0, 'links to timeline pages');
+    assert.ok(toPages.every((l) => /^Timeline, \d{4}(, page \d+ of \d+)?: \d+ entr(y|ies)$/.test(l.text)), `each named with its count: ${toPages[0].text}`);
+    assert.equal(links.filter((l) => /\/timeline\/.*#ev-/.test(l.href)).length, 0, 'no link to each entry of the split timeline');
+    // Every entry is counted once for each source it cites: the counts add up.
+    const counted = toPages.reduce((n, l) => n + Number(l.text.match(/(\d+) entr/)[1]), 0);
+    assert.ok(counted >= site.events, `the counts cover every entry at least once (${counted})`);
+  } finally {
+    await context.close();
   }
 });
 

@@ -219,7 +219,8 @@ pub const ONE_PAGE_LIMIT: usize = 250;
 
 /// One page of a split timeline: a year, and which of that year's pages
 /// (from 1; a year has more than one only past [`ONE_PAGE_LIMIT`] entries).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// In the timeline's order: by year, then page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct YearPage {
     pub year: u16,
     pub part: u16,

@@ -8,8 +8,10 @@ use crate::citations::{Page, cited_in, footnotes, footnotes_of};
 use crate::components::text::{close_bidi, data_text, in_page_language, isolate_class};
 use crate::data::{Mission, Source, safe_link};
 use crate::format::readable_url;
+use crate::pages::sections::timeline::page_title_in;
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, here, strings};
+use crate::timeline::YearPage;
 
 /// The anchor id of a source in a page's source list.
 pub fn source_anchor(number: usize) -> String {
@@ -132,16 +134,28 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
         .zip(cited)
         .enumerate()
         .map(|(i, (source, facts))| {
-            let links = facts
-                .into_iter()
-                .map(|(page, anchor, label)| {
-                    let page_name = page.map_or(t.section_overview(), |s| s.label(t));
-                    let href = base.href(&timeline_pages.fact_href(&mission.id, page, &anchor));
-                    let text = close_bidi(&format!("{page_name}: {label}")).into_owned();
-                    view! { <li><a href=href>{text}</a></li> }
-                })
-                .collect_view();
-            source_item(i + 1, source, links.into_any())
+            // On a timeline split into pages, a source may back thousands of
+            // entries: one link to each page that has some, with their count.
+            let mut on_timeline_pages = std::collections::BTreeMap::<YearPage, u32>::new();
+            let mut links = Vec::new();
+            for (page, anchor, label) in facts {
+                if page == Some(Section::Timeline)
+                    && let Some(place) = timeline_pages.place_of(&anchor)
+                {
+                    *on_timeline_pages.entry(place).or_default() += 1;
+                    continue;
+                }
+                let page_name = page.map_or(t.section_overview(), |s| s.label(t));
+                let href = base.href(&timeline_pages.fact_href(&mission.id, page, &anchor));
+                let text = close_bidi(&format!("{page_name}: {label}")).into_owned();
+                links.push(view! { <li><a href=href>{text}</a></li> }.into_any());
+            }
+            links.extend(on_timeline_pages.into_iter().map(|(place, n)| {
+                let href = base.href(&routes::timeline_page(&mission.id, place));
+                let text = t.sources_timeline_page(n, page_title_in(&timeline_pages, place));
+                view! { <li><a href=href>{text}</a></li> }.into_any()
+            }));
+            source_item(i + 1, source, links.into_iter().collect_view().into_any())
         })
         .collect_view();
     view! { <ol class="source-list">{items}</ol> }

@@ -36,8 +36,13 @@ pub fn view(m: &Arc<Mission>, page: Option<YearPage>) -> AnyView {
 /// The heading of one page of a split timeline: "Timeline, 2019", or
 /// "Timeline, 2019, page 2 of 3" for a year of several pages.
 pub fn page_title(m: &Mission, page: YearPage) -> String {
+    page_title_in(&Pages::of(m), page)
+}
+
+/// [`page_title`] from the timeline's layout, already worked out.
+pub fn page_title_in(pages: &Pages, page: YearPage) -> String {
     let t = strings();
-    match Pages::of(m).year(page.year).map(|y| y.parts) {
+    match pages.year(page.year).map(|y| y.parts) {
         Some(parts) if parts > 1 => t.timeline_year_part_title(page.part, parts, page.year),
         _ => t.timeline_year_title(page.year),
     }
