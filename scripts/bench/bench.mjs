@@ -212,6 +212,25 @@ async function linkClicks(at, selector, rounds = 3) {
   return times;
 }
 
+/**
+ * Opens `at` `rounds` times, in a fresh profile each, with the app started at
+ * once (as when the reader reaches for a control): the milliseconds from
+ * navigation to the app's page in place, its data downloaded and read.
+ */
+async function appStarts(at, rounds = 3) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(startAppAtOnce);
+    const tab = await context.newPage();
+    const started = Date.now();
+    await gotoApp(tab, at);
+    times.push({ name: 'start', ms: Date.now() - started });
+    await context.close();
+  }
+  return times;
+}
+
 /** The app's own User Timing measure of each keystroke's search, typing `words` on the search page. */
 async function keystrokes(at = url({ path: 'search/' }), words = 'canal hotel') {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -295,6 +314,10 @@ const LARGE_PAGES = [
   { key: 'timelineYear', name: `UNAMI timeline, ${large.timelineYear.match(/(\d{4})\/$/)[1]} (its busiest year, ${large.timelineYearEntries} entries), page 1`, path: large.timelineYear },
 ];
 browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
+const largeData = (() => {
+  const f = largeServer.files.get('data/missions/unami.json');
+  return { raw: f.raw.length, gzip: (f.gzip ?? f.raw).length };
+})();
 const largeSizes = Object.fromEntries(LARGE_PAGES.map((p) => {
   const f = largeServer.files.get(`${p.path}index.html`);
   return [p.key, { raw: f.raw.length, gzip: (f.gzip ?? f.raw).length }];
@@ -310,6 +333,7 @@ async function attempt(name, measure) {
 }
 const limits = {
   clicks: await attempt('click to the large timeline', () => sectionClicks(largeUrl('missions/unami/'), 'timeline/', 3)),
+  start: await attempt('the app on the large UNAMI overview', () => appStarts(largeUrl('missions/unami/'), 3)),
   next: await attempt('click to the next page of the large timeline', () => linkClicks(largeUrl(large.timelineYear), 'main .year-steps a[rel="next"]', 3)),
   search: await attempt('search over 1,000 missions', () => keystrokes(largeUrl('search/'), 'security council resolution')),
   lh: {},
@@ -476,6 +500,9 @@ ${table(['inside the app, on the large site', 'median', 'max', 'samples'], [
   limits.clicks.failed
     ? ['Click from the overview to the 10,000-entry timeline → painted', `did not finish: ${limits.clicks.failed}`, '', '']
     : ['Click from the overview to the 10,000-entry timeline (its table of years) → painted (a fresh page each time)', msec(median(limits.clicks.map((c) => c.ms))), msec(Math.max(...limits.clicks.map((c) => c.ms))), limits.clicks.length],
+  limits.start.failed
+    ? ['The app started on the UNAMI overview', `did not finish: ${limits.start.failed}`, '', '']
+    : [`The app started at once on the UNAMI overview (fresh profile) → its page in place, data/missions/unami.json of ${kib(largeData.raw)} (${kib(largeData.gzip)} gzip) downloaded and read`, msec(median(limits.start.map((c) => c.ms))), msec(Math.max(...limits.start.map((c) => c.ms))), limits.start.length],
   limits.next.failed
     ? ['Click on "Next" on a 250-entry page of the timeline', `did not finish: ${limits.next.failed}`, '', '']
     : ['Click on "Next" from the busiest year\'s first page to its second → painted (a fresh page each time)', msec(median(limits.next.map((c) => c.ms))), msec(Math.max(...limits.next.map((c) => c.ms))), limits.next.length],

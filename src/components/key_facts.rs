@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::cite::Cite;
 use crate::citations::anchors;
-use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
+use crate::components::text::{SLOT, data_text, localized, localized_plain, sentence_with_date};
 use crate::data::{Backstopping, Mission, PersonnelFigure, Post};
 use crate::format::count;
 use crate::site::strings;
@@ -142,7 +142,8 @@ fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
         let nationality = h
             .nationality
             .as_ref()
-            .map(|n| format!(" ({})", localized_plain(n)));
+            // Isolated: an open override in it would turn the dates after it round.
+            .map(|n| view! { " (" {data_text(&localized_plain(n))} ")" });
         let period = t
             .tenure(h.from, h.to)
             .map(|p| format!("{}{p}", t.list_comma()));

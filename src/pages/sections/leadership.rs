@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::citations::anchors;
 use crate::components::cite::Cite;
 use crate::components::readings::OtherReadings;
-use crate::components::text::{SLOT, localized, localized_plain, sentence_with};
+use crate::components::text::{SLOT, data_text, localized, localized_plain, sentence_with};
 use crate::data::{Mission, Post};
 use crate::site::{here, strings};
 
@@ -89,7 +89,8 @@ fn post_block(m: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
             let nationality = h
                 .nationality
                 .as_ref()
-                .map(|n| format!(" ({})", localized_plain(n)));
+                // Isolated: an open override in it would turn the dates after it round.
+                .map(|n| view! { " (" {data_text(&localized_plain(n))} ")" });
             view! {
                 <li id=anchors::holder(&post.id, i)>
                     <span class="holder-name">{localized(&h.name)}</span>

@@ -12,7 +12,7 @@ use crate::components::text::{SLOT, localized, sentence_with};
 use crate::data::{MandateArea, Mission};
 use crate::routes::Section;
 use crate::site::{SiteBase, strings};
-use crate::timeline::resolution_anchor;
+use crate::timeline::{Pages, resolution_anchor};
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     let t = strings();
@@ -29,10 +29,12 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     // `None` until the reader asks to open or close them all.
     let all_open = RwSignal::new(None::<bool>);
     let toggle_all = move |_| all_open.update(|v| *v = Some(!v.unwrap_or(false)));
+    // On a long timeline a resolution is on its year's page.
+    let timeline = Pages::of(m);
     let areas = m
         .mandate
         .iter()
-        .map(|area| area_item(m, area, all_open))
+        .map(|area| area_item(m, &timeline, area, all_open))
         .collect_view();
     view! {
         <p id=anchors::SUMMARY>
@@ -52,13 +54,12 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
 
 fn area_item(
     m: &Arc<Mission>,
+    timeline: &Pages,
     area: &MandateArea,
     all_open: RwSignal<Option<bool>>,
 ) -> impl IntoView + use<> {
     let t = strings();
     let base = expect_context::<SiteBase>();
-    // On a long timeline a resolution is on its year's page.
-    let timeline = crate::timeline::Pages::of(m);
     let in_sentence = |n: u32| {
         m.resolution(n)
             .map(|r| t.resolution_in_sentence(r.number, r.year))
