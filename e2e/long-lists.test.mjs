@@ -91,7 +91,7 @@ test('cards and timeline entries are skipped while out of view (content-visibili
     await gotoApp(page, env.url(TIMELINE));
     assert.equal(await page.locator(`[id="${last}"]`).evaluate(laidOut), false, `#${last} is skipped at first`);
     // Paint containment clips an entry to its padding box; each kind of entry's
-    // marker sits over its border, partly outside: the clip margin must hold it.
+    // marker sits over the line down the list, partly outside: the clip margin must hold it.
     // Measured on the first entry of each kind, laid out (a skipped entry's
     // marker has no transform or size to read).
     const kinds = await page
