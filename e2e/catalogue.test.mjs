@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { useEnvironment, withPage, gotoApp, checkAxe, DIST } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, checkAxe, scrollIntoLayout, DIST } from './lib/browser.mjs';
 
 const env = useEnvironment();
 let missions;
@@ -14,7 +14,8 @@ before(async () => {
   missions = JSON.parse(await readFile(path.join(DIST, 'data', 'index.json'), 'utf8')).missions;
 });
 
-const acronyms = (page) => page.locator('main .card-acronym').allInnerTexts();
+// textContent, not innerText: cards out of view are not laid out (content-visibility).
+const acronyms = (page) => page.locator('main .card-acronym').allTextContents();
 
 /** Waits until the cards show exactly these acronyms (the list renders after the address changes). */
 async function expectCards(page, expected) {
@@ -118,6 +119,8 @@ test('the catalogue filters by region, orders by size and shows each latest pers
     // Each card says its figure and the figure's date, or that the data has none.
     for (const m of bySize) {
       const card = page.locator('main .card').filter({ has: page.locator('.card-acronym', { hasText: new RegExp(`^${m.acronym}$`) }) });
+      // Read in view, as a reader would: a card far down is laid out only when near the viewport.
+      await scrollIntoLayout(card);
       const text = (await card.innerText()).replace(/\s+/g, ' ');
       if (m.personnel) {
         const figure = m.personnel.total.toLocaleString('en-US');

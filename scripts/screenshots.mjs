@@ -61,7 +61,18 @@ try {
         await page.waitForFunction(() => !document.body.hasAttribute("data-prerendered"));
         await page.waitForFunction(() => !document.querySelector(".loading"));
         const file = join(out, `${name}-${size}-${colorScheme}.png`);
-        await page.screenshot({ path: file, fullPage: process.env.FIRST_SCREEN !== "1" });
+        const fullPage = process.env.FIRST_SCREEN !== "1";
+        // Chromium lays out and paints the cards and timeline entries marked
+        // `content-visibility: auto` only near the viewport: a whole-page shot
+        // would show the others as empty boxes.
+        if (fullPage) {
+          await page.evaluate(() => {
+            for (const e of document.querySelectorAll("body *")) {
+              if (getComputedStyle(e).contentVisibility === "auto") e.style.contentVisibility = "visible";
+            }
+          });
+        }
+        await page.screenshot({ path: file, fullPage });
         console.log(file);
         await context.close();
       }

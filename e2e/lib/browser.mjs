@@ -340,6 +340,37 @@ export async function checkAxe(page, label = '') {
   return results;
 }
 
+/**
+ * The text of what `locator` shows, as written (no `display: none` on the
+ * way to it), whitespace collapsed, whether or not the browser has laid it
+ * out yet: `innerText` leaves out the cards and timeline entries that
+ * `content-visibility: auto` skips while they are out of view. Text nodes
+ * are joined as they are, with nothing between blocks.
+ */
+export async function shownText(locator) {
+  // A walk of its own: with JavaScript off, the page cannot call back into a TreeWalker's filter.
+  const text = await locator.evaluate((root) => {
+    const parts = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.data);
+      else if (node.nodeType === Node.ELEMENT_NODE && node.checkVisibility()) for (const child of node.childNodes) walk(child);
+    };
+    for (const child of root.childNodes) walk(child);
+    return parts.join('');
+  });
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Scrolls `locator` into view and waits two frames: the browser lays out a
+ * card or timeline entry (`content-visibility: auto`) only once it is near
+ * the viewport, at its next rendering.
+ */
+export async function scrollIntoLayout(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** The main text of the page, whitespace collapsed (for checking facts). */
 export async function mainText(page) {
   const text = await page.locator('main').innerText();
