@@ -8,7 +8,7 @@ use crate::citations::{Page, cited_in, footnotes, footnotes_of};
 use crate::components::text::{close_bidi, data_text, in_page_language, isolate_class};
 use crate::data::{Mission, Source, safe_link};
 use crate::format::readable_url;
-use crate::pages::sections::timeline::page_title_in;
+use crate::pages::sections::timeline::page_title;
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, here, strings};
 use crate::timeline::YearPage;
@@ -152,7 +152,7 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
             }
             links.extend(on_timeline_pages.into_iter().map(|(place, n)| {
                 let href = base.href(&routes::timeline_page(&mission.id, place));
-                let text = t.sources_timeline_page(n, page_title_in(&timeline_pages, place));
+                let text = t.sources_timeline_page(n, page_title(&timeline_pages, place));
                 view! { <li><a href=href>{text}</a></li> }.into_any()
             }));
             source_item(i + 1, source, links.into_iter().collect_view().into_any())

@@ -42,8 +42,11 @@ pub fn SectionPage() -> impl IntoView {
             })
             .into_any(),
             (Some(Section::Timeline), Some(Some(page))) => with_mission(move |mission| {
-                if Pages::of(&mission).has(page) {
-                    view! { <SectionView mission=mission section=Section::Timeline page=Some(page)/> }
+                // Worked out once here, and handed down to the page.
+                let pages = Pages::of(&mission);
+                if pages.has(page) {
+                    let page = Some((page, Arc::new(pages)));
+                    view! { <SectionView mission=mission section=Section::Timeline page=page/> }
                         .into_any()
                 } else {
                     view! { <NotFound/> }.into_any()
@@ -67,15 +70,20 @@ fn parse_number(text: &str, digits: usize) -> Option<u16> {
 }
 
 #[component]
-fn SectionView(mission: Arc<Mission>, section: Section, page: Option<YearPage>) -> impl IntoView {
+fn SectionView(
+    mission: Arc<Mission>,
+    section: Section,
+    /// A page of a split timeline, with the timeline's layout.
+    page: Option<(YearPage, Arc<Pages>)>,
+) -> impl IntoView {
     let t = strings();
-    let label = match page {
-        Some(page) => sections::timeline::page_title(&mission, page),
+    let label = match &page {
+        Some((page, pages)) => sections::timeline::page_title(pages, *page),
         None => section.label(t).to_owned(),
     };
     let title = format!("{label} · {}", mission.acronym);
     // A year's page sits under its timeline in the breadcrumb.
-    let parent = page.map(|_| {
+    let parent = page.as_ref().map(|_| {
         let href = expect_context::<SiteBase>().href(&routes::section(&mission.id, section));
         (section.label(t).to_owned(), href)
     });

@@ -202,7 +202,7 @@ fn joined<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 pub fn documents(m: &Mission, mission: u16, t: &Strings) -> Vec<Doc> {
     let lang = t.locale().code();
     let mut docs = Vec::new();
-    // An entry of a long timeline is on its year's page: `timeline/2019`.
+    // An entry of a long timeline is on its page: `timeline/2019/1`.
     let timeline_pages = crate::timeline::Pages::of(m);
     let mut add = |page: Option<Section>, anchor: String, kind, in_english, title, body, extra| {
         let page = match page {

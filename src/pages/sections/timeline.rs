@@ -24,23 +24,23 @@ use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};
 use crate::timeline::{Entry, EntryKind, Filter, Pages, YearCounts, YearPage, entries_in};
 
-pub fn view(m: &Arc<Mission>, page: Option<YearPage>) -> AnyView {
+/// The timeline, or one page of it (`page`, with the layout the address was
+/// checked against).
+pub fn view(m: &Arc<Mission>, page: Option<(YearPage, Arc<Pages>)>) -> AnyView {
+    if page.is_some() {
+        return entries_view(m, page).into_any();
+    }
     let pages = Pages::of(m);
-    match page {
-        None if pages.is_split() => year_index(m, &pages).into_any(),
-        Some(page) => entries_view(m, Some((page, Arc::new(pages)))).into_any(),
-        None => entries_view(m, None).into_any(),
+    if pages.is_split() {
+        year_index(m, &pages).into_any()
+    } else {
+        entries_view(m, None).into_any()
     }
 }
 
 /// The heading of one page of a split timeline: "Timeline, 2019", or
 /// "Timeline, 2019, page 2 of 3" for a year of several pages.
-pub fn page_title(m: &Mission, page: YearPage) -> String {
-    page_title_in(&Pages::of(m), page)
-}
-
-/// [`page_title`] from the timeline's layout, already worked out.
-pub fn page_title_in(pages: &Pages, page: YearPage) -> String {
+pub fn page_title(pages: &Pages, page: YearPage) -> String {
     let t = strings();
     match pages.year(page.year).map(|y| y.parts) {
         Some(parts) if parts > 1 => t.timeline_year_part_title(page.part, parts, page.year),
