@@ -26,7 +26,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test bench fuzz validate schema maps search-data screenshots setup rust-tools npm-tools browser clean
+.PHONY: serve build test bench fuzz validate schema index coverage maps search-data screenshots setup rust-tools npm-tools browser clean
 
 serve: setup maps search-data
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
@@ -60,6 +60,17 @@ fuzz:
 # Checks every file under data/; lists every problem as file:line:column: field: message.
 validate:
 	cargo run --quiet --bin validate
+
+# Writes data/index.json, the catalogue's list, from the mission files (a test fails when
+# it is out of date): run it after adding a mission or changing a name, status, date,
+# region or personnel figure.
+index:
+	cargo run --quiet --bin index
+
+# Writes docs/coverage.md: every mission against every item of the floor (issue 17), with
+# what was looked for and not found (a test fails when it is out of date).
+coverage:
+	cargo run --quiet --bin coverage
 
 # Regenerates the JSON Schemas in data/schema/ from the Rust model (a test fails when they are stale).
 schema:

@@ -124,7 +124,9 @@ test('the catalogue filters by region, orders by size and shows each latest pers
       const text = (await card.innerText()).replace(/\s+/g, ' ');
       if (m.personnel) {
         const figure = m.personnel.total.toLocaleString('en-US');
-        assert.ok(text.includes(`Personnel ${m.personnel.approximate ? 'about ' : ''}${figure} (`), `${m.acronym}: ${text}`);
+        // What the figure counts, when it is not people serving, and how old it is.
+        const measure = { authorized: ' (authorized ceiling)', posts: ' (approved posts)', planned: ' (planned)' }[m.personnel.measure] ?? '';
+        assert.ok(text.includes(`Personnel ${m.personnel.approximate ? 'about ' : ''}${figure}${measure}, as of `), `${m.acronym}: ${text}`);
         assert.ok(text.includes(m.personnel.as_of.slice(0, 4)), `${m.acronym} figure's year: ${text}`);
       } else {
         assert.ok(text.includes('Personnel No figure in the data'), `${m.acronym}: ${text}`);

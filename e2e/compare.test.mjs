@@ -66,12 +66,19 @@ test('UNAMI and UNAMA from the address: key facts, chart, mandate areas and year
     const lastHead = (m) => m.leadership.find((p) => !p.reports_to).holders.at(-1).name.en;
     assert.ok((await factCell(page, 'Head of mission', 0)).includes(lastHead(unami)));
     assert.ok((await factCell(page, 'Head of mission', 1)).includes(lastHead(unama)));
-    const latest = (m) => m.personnel.filter((p) => p.as_of).sort((a, b) => (a.as_of < b.as_of ? -1 : 1)).at(-1);
+    // The latest dated figure; of two with the same date, the head count (as Mission::latest_personnel).
+    const headcount = (p) => (p.measure ? 0 : 1);
+    const latest = (m) =>
+      m.personnel
+        .filter((p) => p.as_of)
+        .sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : headcount(a) - headcount(b)))
+        .at(-1);
+    const measure = (p) => ({ authorized: ' (authorized ceiling)', posts: ' (approved posts)', planned: ' (planned)' })[p.measure] ?? '';
     for (const [i, m] of [unami, unama].entries()) {
       const p = latest(m);
       const total = p.total.toLocaleString('en-US');
       const text = await factCell(page, 'Personnel', i);
-      assert.ok(text.startsWith(`${p.approximate ? 'about ' : ''}${total} people (as of ${english(p.as_of)})`), text);
+      assert.ok(text.startsWith(`${p.approximate ? 'about ' : ''}${total} people${measure(p)} (as of ${english(p.as_of)})`), text);
       assert.equal(await factCell(page, 'Resolutions', i), `${m.resolutions.length} resolutions`);
     }
     // A fact a mission lacks says so.

@@ -249,18 +249,3 @@ async function checkCitations(page) {
   );
   assert.deepEqual(broken, [], 'citations without a source list entry');
 }
-
-test('every mission in the index has an overview with its facts, and passes axe', async () => {
-  const index = JSON.parse(await readFile(path.join(DIST, 'data', 'index.json'), 'utf8'));
-  assert.ok(index.missions.length > 1, 'more than one mission is shipped');
-  await withPage(env, {}, async (page) => {
-    for (const m of index.missions) {
-      await gotoApp(page, env.url(`missions/${m.id}`));
-      const h1 = await page.locator('main h1').innerText();
-      assert.ok(h1.includes(m.name.en), `${m.id}: the heading names the mission`);
-      assert.ok((await page.locator('.key-facts').innerText()).includes('Established'), `${m.id}: key facts`);
-      await checkCitations(page);
-      await checkAxe(page, m.id);
-    }
-  });
-});

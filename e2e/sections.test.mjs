@@ -87,31 +87,6 @@ for (const id of MISSIONS) {
   });
 }
 
-test('every section of every mission in the index loads, with its sources and no error', async () => {
-  const index = JSON.parse(await readFile(path.join(DIST, 'data', 'index.json'), 'utf8'));
-  await withPage(env, {}, async (page) => {
-    for (const { id } of index.missions) {
-      const m = JSON.parse(await readFile(path.join(DIST, 'data', 'missions', `${id}.json`), 'utf8'));
-      for (const slug of SECTIONS) {
-        await gotoApp(page, env.url(`missions/${id}/${slug}`));
-        assert.match(await page.title(), new RegExp(`· ${m.acronym} · Mission Pages$`), `${id}/${slug}`);
-        if (slug === 'sources') {
-          assert.equal(await page.locator('main ol.source-list > li').count(), m.sources.length, `${id}: all sources`);
-        } else {
-          await checkFootnotes(page);
-        }
-        if (slug === 'offices' && (m.offices ?? []).length > 0) {
-          // The map, or a note saying why there is none; never a lasting placeholder.
-          await page.waitForFunction(() => !document.querySelector('.map-loading'));
-          const map = await page.locator('main figure.office-map').count();
-          const note = await page.locator('main .map-slot .notice').count();
-          assert.equal(map + note, 1, `${id}: a map or a note`);
-        }
-      }
-    }
-  });
-});
-
 test('UNAMI mandate: each area is a disclosure that opens by mouse, keyboard and address', async () => {
   await withPage(env, {}, async (page) => {
     const m = data.unami;
@@ -366,12 +341,13 @@ test('UNAMI personnel: chart values on hover and focus, table toggle, CSV downlo
     const csv = await download(page, () => figure.getByRole('link', { name: 'Download CSV' }).click());
     assert.equal(csv.name, 'unami-personnel.csv');
     const table = parseCsv(csv.text);
-    assert.deepEqual(table[0], ['as_of', 'date_note', 'people', 'approximate', 'breakdown', 'note', 'sources']);
+    assert.deepEqual(table[0], ['as_of', 'date_note', 'people', 'approximate', 'measure', 'breakdown', 'note', 'sources']);
     assert.equal(table.length - 1, m.personnel.length);
     for (const [i, p] of m.personnel.entries()) {
       assert.equal(table[i + 1][0], p.as_of ?? '');
       assert.equal(table[i + 1][2], String(p.total));
-      assert.match(table[i + 1][6], /^https?:\/\//);
+      assert.equal(table[i + 1][4], p.measure ?? 'headcount');
+      assert.match(table[i + 1][7], /^https?:\/\//);
     }
 
     // The breakdown by category where a source gives one.

@@ -38,6 +38,21 @@ const COAST_TOLERANCE = 0.3;
  */
 export const COUNTRY_ALIASES = {
   "Occupied Palestinian territory": ["Palestine"],
+  // Natural Earth abbreviates some names, and draws parts of some countries apart.
+  "Western Sahara": ["W. Sahara"],
+  "Central African Republic": ["Central African Rep."],
+  "Democratic Republic of the Congo": ["Dem. Rep. Congo"],
+  "South Sudan": ["S. Sudan"],
+  "Sudan (Darfur)": ["Sudan"],
+  "Cyprus": ["Cyprus", "N. Cyprus"],
+  "Somalia": ["Somalia", "Somaliland"],
+  // A mission whose country is an area or a region: the countries it is in.
+  "Syria (Golan)": ["Syria", "Israel"],
+  "Abyei Area (contested by Sudan and South Sudan)": ["Sudan", "S. Sudan"],
+  "India and Pakistan (Jammu and Kashmir)": ["India", "Pakistan"],
+  "Middle East (Egypt, Israel, Jordan, Lebanon, Syria)": ["Egypt", "Israel", "Jordan", "Lebanon", "Syria"],
+  "Guinea, Liberia and Sierra Leone (headquarters in Ghana)": ["Guinea", "Liberia", "Sierra Leone", "Ghana"],
+  "Ethiopia (serving the African Union)": ["Ethiopia"],
   "Central Asia: Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan": [
     "Kazakhstan",
     "Kyrgyzstan",

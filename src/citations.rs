@@ -37,6 +37,9 @@ pub mod anchors {
     pub const DEPUTIES: &str = "fact-deputies";
     pub const PERSONNEL: &str = "fact-personnel";
     pub const DEPARTMENTS: &str = "fact-departments";
+    pub const RELATED: &str = "fact-related";
+    pub const DRAWDOWN: &str = "closure-drawdown";
+    pub const LIQUIDATION: &str = "closure-liquidation";
 
     pub fn milestone(number: u32) -> String {
         format!("milestone-{number}")
@@ -89,7 +92,20 @@ pub fn citations(m: &Mission, t: &Strings) -> Vec<Citation> {
         }
     }
 
-    // Overview.
+    // Overview: the closure notice's stages, then the summary.
+    let phases = [
+        (anchors::DRAWDOWN, t.cit_drawdown(), &m.status.drawdown),
+        (
+            anchors::LIQUIDATION,
+            t.cit_liquidation(),
+            &m.status.liquidation,
+        ),
+    ];
+    for (anchor, label, phase) in phases {
+        if let Some(phase) = phase {
+            add(None, anchor.into(), label.into(), phase.sources.clone());
+        }
+    }
     add(
         None,
         anchors::SUMMARY.into(),
@@ -164,6 +180,16 @@ pub fn citations(m: &Mission, t: &Strings) -> Vec<Citation> {
         m.departments
             .iter()
             .flat_map(|d| d.sources.iter().cloned())
+            .collect(),
+    );
+
+    add(
+        None,
+        anchors::RELATED.into(),
+        t.cit_related().into(),
+        m.related
+            .iter()
+            .flat_map(|r| r.sources.iter().cloned())
             .collect(),
     );
 

@@ -280,9 +280,7 @@ pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
     });
 
     let personnel = latest_personnel(m).map(|p| {
-        let mut f = vec![Figure(
-            t.people(p.total, t.head_count(p.total, p.approximate)),
-        )];
+        let mut f = vec![Figure(t.people_figure(p.total, p.approximate, p.measure))];
         f.push(Text(" (".into()));
         match (p.as_of, &p.date_note) {
             (Some(d), _) => f.extend(sentence(&t.cmp_as_of(slot), [Date(d)])),

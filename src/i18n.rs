@@ -144,6 +144,31 @@ impl Strings {
         }
     }
 
+    /// A personnel figure with what it counts when it is not a head count:
+    /// "75 (authorized ceiling)", "about 1,000".
+    pub fn figure(&self, total: u32, approximate: bool, measure: crate::data::Measure) -> String {
+        let number = self.head_count(total, approximate);
+        match measure.label(self) {
+            Some(label) => format!("{number} ({label})"),
+            None => number,
+        }
+    }
+
+    /// A personnel figure as a number of people: "636 people", "75 people
+    /// (authorized ceiling)".
+    pub fn people_figure(
+        &self,
+        total: u32,
+        approximate: bool,
+        measure: crate::data::Measure,
+    ) -> String {
+        let people = self.people(total, self.head_count(total, approximate));
+        match measure.label(self) {
+            Some(label) => format!("{people} ({label})"),
+            None => people,
+        }
+    }
+
     /// A head count as the source gives it: "about 1,000" when approximate.
     pub fn head_count(&self, total: u32, approximate: bool) -> String {
         let count = crate::format::count(total);

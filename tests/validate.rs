@@ -337,14 +337,14 @@ fn the_index_and_the_mission_files_match() {
         "index-headcount",
         INDEX,
         "missions[0].personnel",
-        "the index says {\"total\": 12, \"as_of\": \"2020\"} but data/missions/test.json's latest dated personnel figure is {\"total\": 10, \"as_of\": \"2020\"}",
+        "the index says {\"total\":12,\"as_of\":\"2020\"} but data/missions/test.json's latest dated personnel figure is {\"total\":10,\"as_of\":\"2020\"}",
         "{",
     );
     expect(
         "index-headcount-missing",
         INDEX,
         "missions[0].personnel",
-        "missing: data/missions/test.json's latest dated personnel figure is {\"total\": 10",
+        "missing: data/missions/test.json's latest dated personnel figure is {\"total\":10",
         "{",
     );
 }
@@ -366,7 +366,7 @@ fn the_new_parts_follow_their_rules() {
         "establishment-unstated",
         MISSION,
         "established",
-        "a \"resolution\" number or a \"basis\"",
+        "below the floor (establishment-basis)",
         "{",
     );
     expect(
@@ -454,4 +454,59 @@ fn the_command_prints_file_line_column_and_fails() {
         )
     );
     assert!(out.ends_with("1 problem in 1 file\n"), "{out}");
+}
+
+/// `data/index.json` is what `make index` makes of the mission files.
+#[test]
+fn the_index_is_made_from_the_mission_files() {
+    use mission_pages::data::load::parse;
+    use mission_pages::data::tree::{make_index, read_missions};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let missions = read_missions(root).expect("the mission files parse");
+    let text = std::fs::read_to_string(root.join("data/index.json")).unwrap();
+    let index: mission_pages::data::MissionIndex = parse("data/index.json", &text).unwrap();
+    assert!(
+        make_index(&missions, Some(&index)) == index,
+        "data/index.json is out of date: run `make index`"
+    );
+}
+
+/// `docs/coverage.md` is what `make coverage` makes of the mission files.
+#[test]
+fn the_coverage_table_is_current() {
+    use mission_pages::data::coverage::{COVERAGE_FILE, coverage_table};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let missions = mission_pages::data::tree::read_missions(root).expect("the mission files parse");
+    let written = std::fs::read_to_string(root.join(COVERAGE_FILE)).unwrap_or_default();
+    assert!(
+        written == coverage_table(&missions),
+        "{COVERAGE_FILE} is out of date: run `make coverage`"
+    );
+}
+
+/// The floor (issue 17): a missing fact must be declared, a declared one must
+/// really be missing, and a link to another mission goes both ways.
+#[test]
+fn the_floor_and_relations_follow_their_rules() {
+    expect(
+        "floor-unexplained",
+        MISSION,
+        "personnel",
+        "below the floor (personnel-history)",
+        "[",
+    );
+    expect(
+        "gap-but-held",
+        MISSION,
+        "not_found[0].item",
+        "\"headquarters\" is declared not found, but the file holds",
+        "\"headquarters\"",
+    );
+    expect(
+        "relation-one-way",
+        MISSION,
+        "related[0].id",
+        "data/missions/other.json does not name \"test\" as its predecessor",
+        "\"other\"",
+    );
 }

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use super::cite::Cite;
 use crate::citations::anchors;
 use crate::components::text::{SLOT, data_text, localized, localized_plain, sentence_with_date};
-use crate::data::{Backstopping, Mission, PersonnelFigure, Post};
+use crate::data::{Backstopping, Mission, PersonnelFigure, Post, RelationKind};
 use crate::format::count;
-use crate::site::strings;
+use crate::routes;
+use crate::site::{SiteBase, strings};
 
 /// Status, establishment, headquarters, leaders, personnel and departments.
 #[component]
@@ -112,6 +113,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
             </div>
         }
     });
+    let related = (!m.related.is_empty()).then(|| related_fact(&mission));
     view! {
         <section class="key-facts" aria-labelledby="key-facts-heading">
             <h2 id="key-facts-heading">{t.key_facts()}</h2>
@@ -122,6 +124,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
                 {head}
                 {personnel}
                 {departments}
+                {related}
             </dl>
         </section>
     }
@@ -150,6 +153,7 @@ fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
         view! {
             <span class="holder">
                 {localized(&h.name)}
+                {h.acting.then(|| view! { " " <span class="acting">"(" {t.holder_acting()} ")"</span> })}
                 {nationality}
                 {period}
                 <Cite mission=mission.clone() refs=h.sources.clone()/>
@@ -194,12 +198,50 @@ fn personnel_item(mission: &Arc<Mission>, p: &PersonnelFigure) -> impl IntoView 
     let note = p.note.as_ref().map(|n| view! { " " {localized(n)} });
     view! {
         <li>
-            <strong class="figure">{t.head_count(p.total, p.approximate)}</strong>
+            <strong class="figure">{t.figure(p.total, p.approximate, p.measure)}</strong>
             {breakdown}
             {when}
             {note}
             <Cite mission=mission.clone() refs=p.sources.clone()/>
         </li>
+    }
+}
+
+/// The missions this one came after and was followed by, each linked when the
+/// site has its page.
+fn related_fact(mission: &Arc<Mission>) -> impl IntoView + use<> {
+    let base = expect_context::<SiteBase>();
+    let t = strings();
+    let group = |kind: RelationKind| {
+        let items: Vec<_> = mission
+            .related
+            .iter()
+            .filter(|r| r.relation == kind)
+            .map(|r| {
+                let name = format!("{} ({})", r.acronym, localized_plain(&r.name));
+                let name = match &r.id {
+                    Some(id) => view! { <a href=base.href(&routes::mission(id))>{name}</a> }.into_any(),
+                    None => view! { <span>{name}</span> }.into_any(),
+                };
+                let date = r.date.map(|d| {
+                    view! { ", " <time datetime=d.iso()>{t.date(d)}</time> }
+                });
+                view! { <li>{name} {date} <Cite mission=mission.clone() refs=r.sources.clone()/></li> }
+            })
+            .collect();
+        (!items.is_empty()).then(|| {
+            let label = match kind {
+                RelationKind::Predecessor => t.fact_predecessor(),
+                RelationKind::Successor => t.fact_successor(),
+            };
+            view! { <dt>{label}</dt> <dd><ul class="plain">{items}</ul></dd> }
+        })
+    };
+    view! {
+        <div class="fact" id=anchors::RELATED>
+            {group(RelationKind::Predecessor)}
+            {group(RelationKind::Successor)}
+        </div>
     }
 }
 

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::cite::Cite;
+use crate::citations::anchors;
 use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
-use crate::data::{Mission, StatusState};
+use crate::data::{Mission, Phase, StatusState};
 use crate::routes;
 use crate::site::{SiteBase, strings};
 
@@ -107,12 +108,34 @@ fn ClosureNotice(
         .filter(|_| full || !has_line)
         .map(|n| view! { <p>{localized(n)} {(!has_line).then(cite)}</p> });
     let bare = (!has_line && note.is_none()).then(|| view! { <p>{cite()}</p> });
+    let phase = |anchor: &'static str, label: &'static str, phase: &Option<Phase>| {
+        phase.as_ref().filter(|_| full).map(|p| {
+            let period = t.tenure(p.from, p.to).map(|period| format!(" ({period})"));
+            view! {
+                <p id=anchor>
+                    <strong>{label}</strong>
+                    {period}
+                    ": "
+                    {localized(&p.description)}
+                    <Cite mission=mission.clone() refs=p.sources.clone()/>
+                </p>
+            }
+        })
+    };
+    let drawdown = phase(anchors::DRAWDOWN, t.closure_drawdown(), &status.drawdown);
+    let liquidation = phase(
+        anchors::LIQUIDATION,
+        t.closure_liquidation(),
+        &status.liquidation,
+    );
     Some(view! {
-        <section class="notice notice-closed" id=crate::citations::anchors::CLOSURE aria-labelledby="closure-heading">
+        <section class="notice notice-closed" id=anchors::CLOSURE aria-labelledby="closure-heading">
             <h2 id="closure-heading">{heading}</h2>
             {line}
             {note}
             {bare}
+            {drawdown}
+            {liquidation}
         </section>
     })
 }

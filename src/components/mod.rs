@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod cite;
 pub mod data_table;
+pub mod gaps;
 pub mod key_facts;
 pub mod load_state;
 pub mod mission_header;

@@ -1,5 +1,7 @@
 //! The data the pages show: the model, dates, multilingual text, and loading.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod coverage;
 pub mod date;
 pub mod link;
 pub mod load;
@@ -9,6 +11,8 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tree;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod validate;
 

@@ -54,6 +54,9 @@ pub struct Headcount {
     /// The source gives a round or approximate number.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
+    /// What the figure counts, when it is not people serving (a ceiling, posts).
+    #[serde(default, skip_serializing_if = "Measure::is_headcount")]
+    pub measure: Measure,
 }
 
 /// The part of the world a mission works in: the project's own grouping by
@@ -133,6 +136,8 @@ pub struct Mission {
     pub name: Text,
     pub kind: MissionKind,
     pub country: Text,
+    /// Where the mission works, for the catalogue's region filter (copied to the index).
+    pub region: Region,
     /// Where the mission is based, when a source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headquarters: Option<Sourced<Text>>,
@@ -157,7 +162,123 @@ pub struct Mission {
     pub budget: Vec<BudgetFigure>,
     #[serde(default)]
     pub offices: Vec<Office>,
+    /// The missions this one took over from or handed over to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Relation>,
+    /// Facts the floor asks for that the sources read do not give, and what was looked for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_found: Vec<Gap>,
     pub sources: Vec<Source>,
+}
+
+/// Another mission this one follows or is followed by.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub relation: RelationKind,
+    /// The other mission's id, when the site has a page for it (the validator
+    /// then asks that mission to name this one the other way round).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub acronym: String,
+    pub name: Text,
+    /// When the one handed over to the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    pub sources: SourceRefs,
+}
+
+impl FloorItem {
+    /// What is missing, as a reader is told it.
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+        match self {
+            FloorItem::ArabicName => t.gap_arabic_name(),
+            FloorItem::Headquarters => t.gap_headquarters(),
+            FloorItem::EstablishmentBasis => t.gap_establishment_basis(),
+            FloorItem::FinalResolution => t.gap_final_resolution(),
+            FloorItem::MandateEnd => t.gap_mandate_end(),
+            FloorItem::Drawdown => t.gap_drawdown(),
+            FloorItem::Liquidation => t.gap_liquidation(),
+            FloorItem::Resolutions => t.gap_resolutions(),
+            FloorItem::Mandate => t.gap_mandate(),
+            FloorItem::MandateLinks => t.gap_mandate_links(),
+            FloorItem::Heads => t.gap_heads(),
+            FloorItem::HeadDates => t.gap_head_dates(),
+            FloorItem::Nationality => t.gap_nationality(),
+            FloorItem::ActingHeads => t.gap_acting_heads(),
+            FloorItem::Personnel => t.gap_personnel(),
+            FloorItem::PersonnelParts => t.gap_personnel_parts(),
+            FloorItem::PersonnelHistory => t.gap_personnel_history(),
+            FloorItem::PersonnelPeak => t.gap_personnel_peak(),
+            FloorItem::Budget => t.gap_budget(),
+            FloorItem::BudgetHistory => t.gap_budget_history(),
+            FloorItem::Offices => t.gap_offices(),
+            FloorItem::OfficeDates => t.gap_office_dates(),
+            FloorItem::ArabicSummary => t.gap_arabic_summary(),
+        }
+    }
+}
+
+/// Which way a relation between missions points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    /// The other mission came before this one.
+    Predecessor,
+    /// The other mission came after this one.
+    Successor,
+}
+
+impl RelationKind {
+    /// The same relation seen from the other mission.
+    pub fn reverse(self) -> RelationKind {
+        match self {
+            RelationKind::Predecessor => RelationKind::Successor,
+            RelationKind::Successor => RelationKind::Predecessor,
+        }
+    }
+}
+
+/// A fact of the floor that the sources read do not give.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    pub item: FloorItem,
+    /// What was looked for, where, and what was found instead.
+    pub looked_for: Text,
+}
+
+/// What every mission's data should hold (the floor, see `data::coverage`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum FloorItem {
+    ArabicName,
+    Headquarters,
+    EstablishmentBasis,
+    FinalResolution,
+    MandateEnd,
+    Drawdown,
+    Liquidation,
+    Resolutions,
+    Mandate,
+    MandateLinks,
+    Heads,
+    HeadDates,
+    Nationality,
+    ActingHeads,
+    Personnel,
+    PersonnelParts,
+    PersonnelHistory,
+    PersonnelPeak,
+    Budget,
+    BudgetHistory,
+    Offices,
+    OfficeDates,
+    ArabicSummary,
 }
 
 /// What sort of field presence the mission is.
@@ -228,6 +349,25 @@ pub struct Status {
     /// What closing meant, in a sentence or two.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// How the mission drew down its staff and sites before the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drawdown: Option<Phase>,
+    /// How it was wound up after the mandate ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub liquidation: Option<Phase>,
+    pub sources: SourceRefs,
+}
+
+/// A stage of a mission's closure: when it ran and what it involved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    pub description: Text,
     pub sources: SourceRefs,
 }
 
@@ -437,6 +577,9 @@ pub struct Tenure {
     pub from: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
+    /// Held the post as acting head or officer in charge.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acting: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -455,6 +598,9 @@ pub struct PersonnelFigure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<Text>,
     pub total: u32,
+    /// What the figure counts, when it is not people serving (a ceiling, posts).
+    #[serde(default, skip_serializing_if = "Measure::is_headcount")]
+    pub measure: Measure,
     /// The source gives a round or approximate number ("about 1,000").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
@@ -463,6 +609,38 @@ pub struct PersonnelFigure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     pub sources: SourceRefs,
+}
+
+/// What a personnel figure counts: a reader must not take a ceiling for a head count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    /// People serving at the date (the default).
+    #[default]
+    Headcount,
+    /// The most the Security Council authorized.
+    Authorized,
+    /// Posts approved in a budget.
+    Posts,
+    /// A plan for a coming period.
+    Planned,
+}
+
+impl Measure {
+    pub fn is_headcount(&self) -> bool {
+        *self == Measure::Headcount
+    }
+
+    /// What the figure counts, said beside it; nothing for a head count.
+    pub fn label(self, t: &crate::i18n::Strings) -> Option<&'static str> {
+        match self {
+            Measure::Headcount => None,
+            Measure::Authorized => Some(t.measure_authorized()),
+            Measure::Posts => Some(t.measure_posts()),
+            Measure::Planned => Some(t.measure_planned()),
+        }
+    }
 }
 
 /// One category of a personnel figure (international staff, national staff, …).
@@ -538,12 +716,41 @@ impl Mission {
         self.resolutions.iter().find(|r| r.number == number)
     }
 
-    /// The most recent dated personnel figure (undated ones cannot be placed in time).
+    /// The most recent dated personnel figure (undated ones cannot be placed in
+    /// time); of figures with the same date, a head count before a ceiling or a plan.
     pub fn latest_personnel(&self) -> Option<&PersonnelFigure> {
         self.personnel
             .iter()
             .filter(|p| p.as_of.is_some())
-            .max_by_key(|p| p.as_of)
+            .max_by_key(|p| (p.as_of, p.measure.is_headcount()))
+    }
+
+    /// The catalogue's entry for this mission (`data/index.json` is made of these).
+    pub fn summary(&self) -> MissionSummary {
+        MissionSummary {
+            id: self.id.clone(),
+            acronym: self.acronym.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            country: self.country.clone(),
+            region: self.region,
+            status: self.status.state,
+            start: self.established.date,
+            end: self.status.mandate_end,
+            personnel: self.latest_personnel().and_then(|p| {
+                p.as_of.map(|as_of| Headcount {
+                    total: p.total,
+                    as_of,
+                    approximate: p.approximate,
+                    measure: p.measure,
+                })
+            }),
+        }
+    }
+
+    /// What the sources read do not give, for this floor item.
+    pub fn gap(&self, item: FloorItem) -> Option<&Gap> {
+        self.not_found.iter().find(|g| g.item == item)
     }
 
     /// The departments in charge now (or at closure): the period with no end date.

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::coverage::{FloorProblem, floor_problems};
 use super::link::check_link;
 use super::load::{INDEX_FILE, LoadError, SPELLINGS_FILE, mission_file, parse};
 use super::locate::{FieldPath, locate};
@@ -172,6 +173,7 @@ pub fn validate_files(index: Option<&DataFile>, missions: &[DataFile]) -> Vec<Is
             Err(e) => issues.push(parse_issue(e)),
         }
     }
+    check_relations(&parsed_missions, &mut issues);
     if let (Some(file), Some(index)) = (index, &parsed_index) {
         check_untyped(file, INDEX_SCHEMA.1, &mut issues);
         let mut report = Reporter {
@@ -182,6 +184,64 @@ pub fn validate_files(index: Option<&DataFile>, missions: &[DataFile]) -> Vec<Is
     }
     issues.sort();
     issues
+}
+
+/// A relation naming another mission's page points at a mission file that
+/// names this one the other way round, so readers can go both ways.
+fn check_relations(missions: &BTreeMap<String, (&DataFile, Mission)>, issues: &mut Vec<Issue>) {
+    for (file, m) in missions.values() {
+        let mut report = Reporter { file, issues };
+        for (i, rel) in m.related.iter().enumerate() {
+            let Some(other_id) = &rel.id else { continue };
+            let here = FieldPath::root().key("related").index(i);
+            if other_id == &m.id {
+                report.at(here.key("id"), "a mission cannot follow itself".to_owned());
+                continue;
+            }
+            match missions.get(other_id) {
+                None => report.at(
+                    here.key("id"),
+                    format!(
+                        "there is no mission file {}: leave \"id\" out for a mission the site has no page for",
+                        mission_file(other_id)
+                    ),
+                ),
+                Some((_, other)) => {
+                    let reverse = rel.relation.reverse();
+                    let named_back = other
+                        .related
+                        .iter()
+                        .any(|r| r.relation == reverse && r.id.as_deref() == Some(m.id.as_str()));
+                    if !named_back {
+                        report.at(
+                            here.key("id"),
+                            format!(
+                                "{} does not name \"{}\" as its {}: add the relation there too",
+                                mission_file(other_id),
+                                m.id,
+                                if reverse == super::model::RelationKind::Predecessor {
+                                    "predecessor"
+                                } else {
+                                    "successor"
+                                }
+                            ),
+                        );
+                    }
+                    if other.acronym != rel.acronym {
+                        report.at(
+                            here.key("acronym"),
+                            format!(
+                                "{} gives the acronym {}, not {}",
+                                mission_file(other_id),
+                                other.acronym,
+                                rel.acronym
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn file_issue(file: &str, message: String) -> Issue {
@@ -416,12 +476,6 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
             );
         }
     }
-    if m.established.resolution.is_none() && m.established.basis.is_none() {
-        report.at(
-            root.key("established"),
-            "say how the mission was set up: a \"resolution\" number or a \"basis\"".to_owned(),
-        );
-    }
 
     // Mandate areas name resolutions the mission lists.
     for (i, area) in m.mandate.iter().enumerate() {
@@ -518,6 +572,38 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
             );
         }
     }
+
+    // Closure phases run forwards.
+    let phases = [
+        ("drawdown", &m.status.drawdown),
+        ("liquidation", &m.status.liquidation),
+    ];
+    for (key, phase) in phases {
+        if let Some(phase) = phase
+            && let (Some(from), Some(to)) = (phase.from, phase.to)
+            && from > to
+        {
+            report.at(
+                root.key("status").key(key).key("to"),
+                format!("the {key} ends ({to}) before it starts ({from})"),
+            );
+        }
+    }
+
+    // The floor: every required fact is held, or `not_found` says why.
+    for problem in floor_problems(m) {
+        let path = match &problem {
+            FloorProblem::Unexplained(item) => match item.field() {
+                Some(field) => root.key(field),
+                None => root.clone(),
+            },
+            FloorProblem::DeclaredButHeld { index, .. }
+            | FloorProblem::DeclaredTwice { index, .. } => {
+                root.key("not_found").index(*index).key("item")
+            }
+        };
+        report.at(path, problem.to_string());
+    }
 }
 
 /// An end date as the index check reports it.
@@ -528,25 +614,8 @@ fn describe_end(end: Option<super::Date>) -> String {
 /// Whether the index's personnel figure differs from the mission file's
 /// latest dated one, and what to write instead.
 fn headcount_mismatch(entry: &MissionSummary, m: &Mission, file: &str) -> Option<String> {
-    let latest = m.latest_personnel().and_then(|p| {
-        p.as_of.map(|as_of| Headcount {
-            total: p.total,
-            as_of,
-            approximate: p.approximate,
-        })
-    });
-    let describe = |h: &Headcount| {
-        format!(
-            "{{\"total\": {}, \"as_of\": \"{}\"{}}}",
-            h.total,
-            h.as_of,
-            if h.approximate {
-                ", \"approximate\": true"
-            } else {
-                ""
-            }
-        )
-    };
+    let latest = m.summary().personnel;
+    let describe = |h: &Headcount| serde_json::to_string(h).unwrap_or_default();
     match (&entry.personnel, &latest) {
         (a, b) if a == b => None,
         (None, Some(b)) => Some(format!(
@@ -592,7 +661,7 @@ fn check_index(
                     (index != file).then(|| {
                         (
                             here.key(field),
-                            format!("the index says {index} but {expected} says {file}"),
+                            format!("the index says {index} but {expected} says {file} (`make index` rewrites the index)"),
                         )
                     })
                 };
@@ -600,6 +669,11 @@ fn check_index(
                     mismatch("acronym", entry.acronym.clone(), m.acronym.clone()),
                     mismatch("name", entry.name.en().to_owned(), m.name.en().to_owned()),
                     mismatch("kind", format!("{:?}", entry.kind), format!("{:?}", m.kind)),
+                    mismatch(
+                        "region",
+                        entry.region.slug().to_owned(),
+                        m.region.slug().to_owned(),
+                    ),
                     mismatch(
                         "status",
                         format!("{:?}", entry.status),
@@ -643,10 +717,7 @@ fn check_index(
         if !listed {
             report.at(
                 FieldPath::root().key("missions"),
-                format!(
-                    "{} is not listed in the index: add an entry for it",
-                    file.name
-                ),
+                format!("{} is not listed in the index: run `make index`", file.name),
             );
         }
     }

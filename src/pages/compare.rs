@@ -29,7 +29,7 @@ use crate::components::text::{localized, localized_plain};
 use crate::data::load::{load_index, load_mission, loaded_index, loaded_mission};
 use crate::data::{LoadError, Mission, MissionIndex};
 use crate::format::count;
-use crate::pages::sections::personnel::{personnel_marks, source_urls};
+use crate::pages::sections::personnel::{measure_slug, personnel_marks, source_urls};
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};
 use crate::timeline::Pages;
@@ -450,7 +450,7 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
                 <tr>
                     <th scope="row">{m.acronym.clone()}</th>
                     <td>{when}</td>
-                    <td class="num">{t.head_count(p.total, p.approximate)}</td>
+                    <td class="num">{t.figure(p.total, p.approximate, p.measure)}</td>
                     <td>{cite(m, p.sources.clone())}</td>
                 </tr>
             }
@@ -477,6 +477,7 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
                     .unwrap_or_default(),
                 p.total.to_string(),
                 if p.approximate { "yes" } else { "no" }.to_owned(),
+                measure_slug(p.measure).to_owned(),
                 source_urls(m, &p.sources),
             ]
         })
@@ -488,6 +489,7 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
             "date_note",
             "people",
             "approximate",
+            "measure",
             "sources",
         ],
         &csv_rows,

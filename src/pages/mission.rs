@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::citations::anchors;
 use crate::components::cite::{Cite, PageSources};
+use crate::components::gaps::Gaps;
 use crate::components::key_facts::KeyFacts;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::mission_header::MissionHeader;
@@ -125,6 +126,7 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
                 </p>
             </section>
         </div>
+        <Gaps mission=mission.clone() page=None/>
         <PageSources mission=mission.clone() page=None/>
     }
 }

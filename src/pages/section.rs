@@ -10,6 +10,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cite::{PageSources, SourceList};
+use crate::components::gaps::Gaps;
 use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
 use crate::data::Mission;
@@ -109,6 +110,7 @@ fn SectionView(
         <MissionHeader mission=mission.clone() section_label=label parent=parent/>
         <SectionNav mission_id=mission.id.clone() current=Some(section)/>
         <div class=format!("section-body section-{}", section.slug())>{body}</div>
+        <Gaps mission=mission.clone() page=Some(section)/>
         {sources}
     }
 }

@@ -94,6 +94,7 @@ fn post_block(m: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
             view! {
                 <li id=anchors::holder(&post.id, i)>
                     <span class="holder-name">{localized(&h.name)}</span>
+                    {h.acting.then(|| view! { " " <span class="acting">"(" {t.holder_acting()} ")"</span> })}
                     {nationality}
                     {t.tenure(h.from, h.to).map(|p| format!("{}{p}", t.list_comma()))}
                     {h.note.as_ref().map(|n| view! { ". " {localized(n)} })}

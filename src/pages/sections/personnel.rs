@@ -12,7 +12,7 @@ use crate::components::chart::{BarChart, ChartFigure, Mark, Series, TimeChart};
 use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
 use crate::components::text::{localized, localized_plain};
-use crate::data::{BudgetFigure, BudgetKind, Mission, PersonnelFigure};
+use crate::data::{BudgetFigure, BudgetKind, Measure, Mission, PersonnelFigure};
 use crate::format::count;
 use crate::i18n::Strings;
 use crate::site::strings;
@@ -74,13 +74,53 @@ fn parts_text(t: &Strings, lang: &str, p: &PersonnelFigure) -> String {
         .join(t.list_semicolon())
 }
 
+/// What a figure counts, as the CSV files write it.
+pub fn measure_slug(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Headcount => "headcount",
+        Measure::Authorized => "authorized",
+        Measure::Posts => "posts",
+        Measure::Planned => "planned",
+    }
+}
+
 /// The dated personnel figures as chart marks, in time order (the compare
 /// page draws these too, one line per mission).
 pub fn personnel_marks(m: &Mission) -> Vec<Mark> {
+    marks_of(m, |_| true)
+}
+
+/// One line for each thing the figures count (people serving, ceilings,
+/// posts, plans), so that a ceiling is never read as a head count.
+fn personnel_series(m: &Mission) -> Vec<Series> {
+    let t = strings();
+    let measures = [
+        Measure::Headcount,
+        Measure::Authorized,
+        Measure::Posts,
+        Measure::Planned,
+    ];
+    measures
+        .into_iter()
+        .map(|measure| {
+            let name = measure
+                .label(t)
+                .map_or_else(|| t.col_people().to_owned(), str::to_owned);
+            (name, marks_of(m, |p| p.measure == measure))
+        })
+        .filter(|(_, marks)| !marks.is_empty())
+        .map(|(name, marks)| Series { name, marks })
+        .collect()
+}
+
+fn marks_of(m: &Mission, keep: impl Fn(&PersonnelFigure) -> bool) -> Vec<Mark> {
     let t = strings();
     let lang = t.locale().code();
-    let mut dated: Vec<&PersonnelFigure> =
-        m.personnel.iter().filter(|p| p.as_of.is_some()).collect();
+    let mut dated: Vec<&PersonnelFigure> = m
+        .personnel
+        .iter()
+        .filter(|p| p.as_of.is_some() && keep(p))
+        .collect();
     dated.sort_by_key(|p| p.as_of);
     dated
         .iter()
@@ -98,7 +138,7 @@ pub fn personnel_marks(m: &Mission) -> Vec<Mark> {
                 x: year_position(d),
                 value: f64::from(p.total),
                 label: t.as_of(t.date(d)),
-                value_text: t.people(p.total, t.head_count(p.total, p.approximate)),
+                value_text: t.people_figure(p.total, p.approximate, p.measure),
                 details,
                 hollow: p.approximate,
             })
@@ -110,8 +150,9 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
     let t = strings();
     let lang = t.locale().code();
     let en = crate::i18n::Locale::DEFAULT.strings();
-    let marks = personnel_marks(m);
-    let undated = m.personnel.len() - marks.len();
+    let series = personnel_series(m);
+    let dated: usize = series.iter().map(|s| s.marks.len()).sum();
+    let undated = m.personnel.len() - dated;
     let rows = m
         .personnel
         .iter()
@@ -125,7 +166,7 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
             view! {
                 <tr id=anchors::personnel(i)>
                     <th scope="row">{when_cell}</th>
-                    <td class="num">{t.head_count(p.total, p.approximate)}</td>
+                    <td class="num">{t.figure(p.total, p.approximate, p.measure)}</td>
                     <td>{parts_text(t, lang, p)}</td>
                     <td>{p.note.as_ref().map(localized)}</td>
                     <td><Cite mission=m.clone() refs=p.sources.clone()/></td>
@@ -154,6 +195,7 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
                     .unwrap_or_default(),
                 p.total.to_string(),
                 if p.approximate { "yes" } else { "no" }.to_owned(),
+                measure_slug(p.measure).to_owned(),
                 parts_text(en, "en", p),
                 p.note
                     .as_ref()
@@ -169,6 +211,7 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
             "date_note",
             "people",
             "approximate",
+            "measure",
             "breakdown",
             "note",
             "sources",
@@ -177,7 +220,7 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
     );
     let chart = view! {
         <TimeChart
-            series=vec![Series { name: m.acronym.clone(), marks }]
+            series=series
             unit=t.chart_unit_people()
             format_value=|v| count(v as u32)
         />
@@ -239,7 +282,7 @@ fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
                 view! {
                     <li class="breakdown">
                         <p class="breakdown-title">
-                            {t.breakdown_title(t.head_count(p.total, p.approximate), when(t, p))}
+                            {t.breakdown_title(t.figure(p.total, p.approximate, p.measure), when(t, p))}
                             <Cite mission=m.clone() refs=p.sources.clone()/>
                         </p>
                         <svg class="breakdown-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
