@@ -68,11 +68,13 @@ test('UNAMI and UNAMA from the address: key facts, chart, mandate areas and year
     assert.ok((await factCell(page, 'Head of mission', 1)).includes(lastHead(unama)));
     // The latest dated figure; of two with the same date, the head count (as Mission::latest_personnel).
     const headcount = (p) => (p.measure ? 0 : 1);
-    const latest = (m) =>
-      m.personnel
+    // A plan only where there is nothing else.
+    const latestOf = (figures) =>
+      figures
         .filter((p) => p.as_of)
         .sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : headcount(a) - headcount(b)))
         .at(-1);
+    const latest = (m) => latestOf(m.personnel.filter((p) => p.measure !== 'planned')) ?? latestOf(m.personnel);
     const measure = (p) => ({ authorized: ' (authorized ceiling)', posts: ' (approved posts)', planned: ' (planned)' })[p.measure] ?? '';
     for (const [i, m] of [unami, unama].entries()) {
       const p = latest(m);
@@ -122,7 +124,8 @@ test('UNAMI and UNAMA from the address: key facts, chart, mandate areas and year
     assert.notEqual(look.lines[0], look.lines[1], 'dash patterns differ');
     assert.notEqual(look.marks[0], look.marks[1], 'marker shapes differ');
     // Each point is focusable and its tooltip names the mission.
-    const point = series.nth(1).locator('.point').first();
+    // Points are in time order: the last is the latest figure.
+    const point = series.nth(1).locator('.point').last();
     await point.focus();
     const tip = point.locator('.tip');
     assert.ok(await tip.evaluate((el) => el.getBoundingClientRect().width > 20), 'the tooltip shows on focus');

@@ -65,7 +65,7 @@ test('the overview states the facts of UNAMI', async () => {
     assert.match(departments, /Administered by DPPA, supported by DPO and DOS/);
 
     // The closure notice.
-    const notice = page.locator('main section.notice');
+    const notice = page.locator('main section.notice-closed');
     assert.equal(await notice.count(), 1);
     const noticeText = (await notice.innerText()).replace(/\s+/g, ' ');
     assert.match(noticeText, /\bclosed\b/);

@@ -148,8 +148,17 @@ impl View {
             .collect();
         match self.sort {
             Sort::Name => shown.sort_by(|a, b| a.acronym.cmp(&b.acronym)),
-            Sort::Newest => shown.sort_by_key(|m| std::cmp::Reverse(m.start)),
-            Sort::Oldest => shown.sort_by_key(|m| m.start),
+            // Missions that started on the same day stay in the order by name.
+            Sort::Newest => shown.sort_by(|a, b| {
+                b.start
+                    .cmp(&a.start)
+                    .then_with(|| a.acronym.cmp(&b.acronym))
+            }),
+            Sort::Oldest => shown.sort_by(|a, b| {
+                a.start
+                    .cmp(&b.start)
+                    .then_with(|| a.acronym.cmp(&b.acronym))
+            }),
             Sort::Size => shown.sort_by_key(|m| {
                 (
                     std::cmp::Reverse(m.personnel.as_ref().map(|p| p.total)),
@@ -263,6 +272,26 @@ mod tests {
         assert!(newest.windows(2).all(|w| w[0].start >= w[1].start));
         let oldest = at("sort=oldest").apply(&idx.missions);
         assert!(oldest.windows(2).all(|w| w[0].start <= w[1].start));
+        // Missions that started on the same day are in the order by name, either way.
+        for list in [&newest, &oldest] {
+            assert!(
+                list.windows(2)
+                    .filter(|w| w[0].start == w[1].start)
+                    .all(|w| w[0].acronym < w[1].acronym)
+            );
+        }
+        let mut twins = idx.missions.clone();
+        twins.reverse();
+        let same_day: Vec<_> = at("sort=oldest")
+            .apply(&twins)
+            .iter()
+            .map(|m| m.id.clone())
+            .collect();
+        let in_index_order: Vec<_> = oldest.iter().map(|m| m.id.clone()).collect();
+        assert_eq!(
+            same_day, in_index_order,
+            "the order does not depend on the index's"
+        );
     }
 
     #[test]

@@ -510,3 +510,33 @@ fn the_floor_and_relations_follow_their_rules() {
         "\"other\"",
     );
 }
+
+#[test]
+fn events_are_kept_in_date_order() {
+    expect(
+        "event-order",
+        MISSION,
+        "events[1].date",
+        "2019-06-01 comes after an event of 2020-01-01: keep events in date order",
+        "\"2019-06-01\"",
+    );
+}
+
+#[test]
+fn an_active_mission_has_no_end_of_mandate() {
+    expect_in_mission(
+        "active-with-end",
+        &[
+            (
+                "status.mandate_end",
+                "an active mission has no end of mandate",
+                "\"",
+            ),
+            (
+                "status.final_resolution",
+                "an active mission has no final resolution",
+                "",
+            ),
+        ],
+    );
+}

@@ -376,3 +376,38 @@ export async function mainText(page) {
   const text = await page.locator('main').innerText();
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The page's footnotes hold together: every [n] leads to an entry of the
+ * page's source list, every entry is cited on the page, and every "Cited for"
+ * link leads back to an element of the page that holds a citation of it.
+ * Returns how many entries the list has.
+ */
+export async function checkFootnotes(page, where = '') {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    const entries = [...document.querySelectorAll('main ol.source-list > li')];
+    const cited = new Set();
+    for (const a of document.querySelectorAll('main sup.cite a')) {
+      const href = a.getAttribute('href');
+      const id = href.slice(href.indexOf('#') + 1);
+      cited.add(id);
+      if (!document.querySelector(`main ol.source-list > li#${CSS.escape(id)}`)) out.push(`[${a.textContent}] → ${href}: no entry`);
+    }
+    for (const li of entries) {
+      if (!cited.has(li.id)) out.push(`${li.id} is listed but not cited on the page`);
+      for (const back of li.querySelectorAll('.cited-by a')) {
+        const href = back.getAttribute('href');
+        const target = document.getElementById(href.slice(href.indexOf('#') + 1));
+        if (!target) {
+          out.push(`${li.id}: back-link ${href} has no target`);
+        } else if (![...target.querySelectorAll('sup.cite a')].some((a) => a.getAttribute('href').endsWith(`#${li.id}`))) {
+          out.push(`${li.id}: back-link ${href} leads to a fact that does not cite it`);
+        }
+      }
+    }
+    return { out, entries: entries.length };
+  });
+  assert.deepEqual(problems.out, [], `${where ? `${where}: ` : ''}footnotes`);
+  return problems.entries;
+}

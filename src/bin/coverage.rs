@@ -11,11 +11,9 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use mission_pages::data::coverage::{COVERAGE_FILE, coverage_table};
-    let root = std::env::args_os()
-        .nth(1)
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::PathBuf::from("."));
-    let written = mission_pages::data::tree::read_missions(&root).and_then(|missions| {
+    use mission_pages::data::tree::{read_missions, root_argument};
+    let root = root_argument();
+    let written = read_missions(&root).and_then(|missions| {
         std::fs::write(root.join(COVERAGE_FILE), coverage_table(&missions))
             .map_err(|e| format!("{COVERAGE_FILE}: {e}"))
     });

@@ -10,11 +10,8 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let root = std::env::args_os()
-        .nth(1)
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::PathBuf::from("."));
-    match mission_pages::data::tree::write_index(&root) {
+    use mission_pages::data::tree::{root_argument, write_index};
+    match write_index(&root_argument()) {
         Ok(count) => {
             println!("wrote data/index.json: {count} missions");
             std::process::ExitCode::SUCCESS

@@ -15,16 +15,13 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use std::path::PathBuf;
     use std::process::ExitCode;
 
+    use mission_pages::data::tree::root_argument;
     use mission_pages::data::validate::validate_tree;
 
     pub fn main() -> ExitCode {
-        let root = std::env::args_os()
-            .nth(1)
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("."));
+        let root = root_argument();
         let issues = validate_tree(&root);
         for issue in &issues {
             println!("{issue}");

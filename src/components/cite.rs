@@ -89,9 +89,22 @@ pub fn PageSources(
             footnotes_of(&mission, page, t, |a| shown.contains(a))
         }
     };
+    // A page with no sourced fact (a mission with no figures) lists none.
+    if notes.is_empty() {
+        return None;
+    }
     let all = use_context::<SiteBase>()
         .unwrap_or_default()
         .href(&routes::section(&mission.id, Section::Sources));
+    let described = notes
+        .iter()
+        .any(|n| {
+            mission
+                .sources
+                .get(n.number - 1)
+                .is_some_and(|s| s.described)
+        })
+        .then(|| view! { <p class="source-note">{t.sources_described_note()}</p> });
     let items = notes
         .into_iter()
         .filter_map(|note| {
@@ -107,16 +120,17 @@ pub fn PageSources(
             Some(source_item(note.number, source, back.into_any()))
         })
         .collect_view();
-    view! {
+    Some(view! {
         <section class="page-sources" aria-labelledby="sources-heading">
             <h2 id="sources-heading">
                 {if only.is_some() { t.sources_for_shown() } else { t.sources_for_page() }}
             </h2>
             <p class="hint">{t.sources_numbered(&mission.acronym)}</p>
             <ol class="source-list">{items}</ol>
+            {described}
             <p><a href=all>{t.sources_all(&mission.acronym, mission.sources.len())}</a></p>
         </section>
-    }
+    })
 }
 
 /// Every source of the mission, numbered, each with links to every fact on
@@ -158,7 +172,15 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
             source_item(i + 1, source, links.into_iter().collect_view().into_any())
         })
         .collect_view();
-    view! { <ol class="source-list">{items}</ol> }
+    let described = mission
+        .sources
+        .iter()
+        .any(|s| s.described)
+        .then(|| view! { <p class="source-note">{t.sources_described_note()}</p> });
+    view! {
+        <ol class="source-list">{items}</ol>
+        {described}
+    }
 }
 
 /// One numbered source; `cited_by` is the list items linking to the facts it supports.
@@ -191,7 +213,9 @@ fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoVi
     view! {
         <li id=source_anchor(number) value=number.to_string()>
             <span class="source-ref" lang=lang dir=dir>
+                {source.described.then_some("[")}
                 <cite class=isolate_class(title.text)>{close_bidi(title.text).into_owned()}</cite>
+                {source.described.then_some("]")}
                 ". "
                 {data_text(publisher.text)}
                 {date}

@@ -224,7 +224,7 @@ fn related_fact(mission: &Arc<Mission>) -> impl IntoView + use<> {
                     None => view! { <span>{name}</span> }.into_any(),
                 };
                 let date = r.date.map(|d| {
-                    view! { ", " <time datetime=d.iso()>{t.date(d)}</time> }
+                    view! { {t.list_comma()} <time datetime=d.iso()>{t.date(d)}</time> }
                 });
                 view! { <li>{name} {date} <Cite mission=mission.clone() refs=r.sources.clone()/></li> }
             })

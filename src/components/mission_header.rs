@@ -108,26 +108,26 @@ fn ClosureNotice(
         .filter(|_| full || !has_line)
         .map(|n| view! { <p>{localized(n)} {(!has_line).then(cite)}</p> });
     let bare = (!has_line && note.is_none()).then(|| view! { <p>{cite()}</p> });
-    let phase = |anchor: &'static str, label: &'static str, phase: &Option<Phase>| {
-        phase.as_ref().filter(|_| full).map(|p| {
-            let period = t.tenure(p.from, p.to).map(|period| format!(" ({period})"));
-            view! {
-                <p id=anchor>
-                    <strong>{label}</strong>
-                    {period}
-                    ": "
-                    {localized(&p.description)}
-                    <Cite mission=mission.clone() refs=p.sources.clone()/>
-                </p>
-            }
+    let drawdown = full
+        .then(|| {
+            closure_phase(
+                &mission,
+                anchors::DRAWDOWN,
+                t.closure_drawdown(),
+                &status.drawdown,
+            )
         })
-    };
-    let drawdown = phase(anchors::DRAWDOWN, t.closure_drawdown(), &status.drawdown);
-    let liquidation = phase(
-        anchors::LIQUIDATION,
-        t.closure_liquidation(),
-        &status.liquidation,
-    );
+        .flatten();
+    let liquidation = full
+        .then(|| {
+            closure_phase(
+                &mission,
+                anchors::LIQUIDATION,
+                t.closure_liquidation(),
+                &status.liquidation,
+            )
+        })
+        .flatten();
     Some(view! {
         <section class="notice notice-closed" id=anchors::CLOSURE aria-labelledby="closure-heading">
             <h2 id="closure-heading">{heading}</h2>
@@ -138,4 +138,33 @@ fn ClosureNotice(
             {liquidation}
         </section>
     })
+}
+
+/// A stage of the closure (drawdown, liquidation): when, and what it involved.
+///
+/// A named function on purpose: the same code as a closure in
+/// `ClosureNotice` made the release WebAssembly build fail ("failed to get
+/// bitcode from object file for LTO (Invalid Wasm linking symbol)", rustc
+/// 1.95), as in `data::load::load_mission_answer`.
+fn closure_phase(
+    mission: &Arc<Mission>,
+    anchor: &'static str,
+    label: &'static str,
+    phase: &Option<Phase>,
+) -> Option<AnyView> {
+    let t = strings();
+    let p = phase.as_ref()?;
+    let period = t.tenure(p.from, p.to).map(|period| format!(" ({period})"));
+    Some(
+        view! {
+            <p id=anchor>
+                <strong>{label}</strong>
+                {period}
+                ": "
+                {localized(&p.description)}
+                <Cite mission=mission.clone() refs=p.sources.clone()/>
+            </p>
+        }
+        .into_any(),
+    )
 }

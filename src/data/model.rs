@@ -155,7 +155,7 @@ pub struct Mission {
     /// What the mission was asked to do, area by area.
     #[serde(default)]
     pub mandate: Vec<MandateArea>,
-    /// Key events other than resolutions, in any order (pages sort them).
+    /// Key events other than resolutions, in date order (the validator checks).
     #[serde(default)]
     pub events: Vec<Event>,
     #[serde(default)]
@@ -684,8 +684,12 @@ pub struct Department {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
-    /// The document's title, or a short description where it has none we can quote.
+    /// The document's title, as it gives it (its headline).
     pub title: Text,
+    /// The title is a description written here, because the copy read showed
+    /// no headline: shown in square brackets, as references mark a supplied title.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub described: bool,
     pub publisher: Text,
     /// A whole http or https address: only these become links.
     #[cfg_attr(
@@ -717,12 +721,15 @@ impl Mission {
     }
 
     /// The most recent dated personnel figure (undated ones cannot be placed in
-    /// time); of figures with the same date, a head count before a ceiling or a plan.
+    /// time); of figures with the same date, a head count before a ceiling or
+    /// posts. A plan counts only where there is nothing else: 126 staff to be
+    /// kept for a liquidation say less about a mission than the 636 it had.
     pub fn latest_personnel(&self) -> Option<&PersonnelFigure> {
-        self.personnel
-            .iter()
-            .filter(|p| p.as_of.is_some())
+        let dated = || self.personnel.iter().filter(|p| p.as_of.is_some());
+        dated()
+            .filter(|p| p.measure != Measure::Planned)
             .max_by_key(|p| (p.as_of, p.measure.is_headcount()))
+            .or_else(|| dated().max_by_key(|p| p.as_of))
     }
 
     /// The catalogue's entry for this mission (`data/index.json` is made of these).

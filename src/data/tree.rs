@@ -8,6 +8,15 @@ use super::load::{INDEX_FILE, parse};
 use super::model::{Mission, MissionIndex};
 use super::schema::INDEX_SCHEMA;
 
+/// The folder that holds `data/`, as the data tools take it: their first
+/// argument, or the current folder.
+pub fn root_argument() -> std::path::PathBuf {
+    std::env::args_os()
+        .nth(1)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+}
+
 /// Every `data/missions/*.json` under `root`, parsed, in file-name order; or
 /// the first problem (`make validate` lists them all).
 pub fn read_missions(root: &Path) -> Result<Vec<Mission>, String> {

@@ -436,6 +436,19 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
         }
     }
 
+    // Events are kept in date order, as editors and reviewers read them.
+    for (i, pair) in m.events.windows(2).enumerate() {
+        if pair[1].date < pair[0].date {
+            report.at(
+                root.key("events").index(i + 1).key("date"),
+                format!(
+                    "{} comes after an event of {}: keep events in date order",
+                    pair[1].date, pair[0].date
+                ),
+            );
+        }
+    }
+
     // Ids of events, offices and mandate areas are unique (pages link to them).
     let lists: [(&str, Vec<&str>); 3] = [
         ("events", m.events.iter().map(|e| e.id.as_str()).collect()),
@@ -533,6 +546,24 @@ fn check_mission(m: &Mission, report: &mut Reporter<'_>) {
                     ),
                 );
             }
+        }
+    }
+
+    // The end of the mandate and the final resolution belong to a mission that
+    // is closing or has closed; an active one's current period is its latest
+    // resolution's (the catalogue would read "1974–2026" as its whole life).
+    if m.status.state == super::model::StatusState::Active {
+        if m.status.mandate_end.is_some() {
+            report.at(
+                root.key("status").key("mandate_end"),
+                "an active mission has no end of mandate: say when the current period ends in the latest resolution's effect or the status note".to_owned(),
+            );
+        }
+        if m.status.final_resolution.is_some() {
+            report.at(
+                root.key("status").key("final_resolution"),
+                "an active mission has no final resolution".to_owned(),
+            );
         }
     }
 

@@ -221,7 +221,7 @@ fn mission_card(m: &MissionSummary, chosen: RwSignal<Vec<String>>) -> impl IntoV
     let id = m.id.clone();
     let (checked_id, toggled_id) = (id.clone(), id.clone());
     let staff = match &m.personnel {
-        Some(p) => t.card_figure(t.figure(p.total, p.approximate, p.measure), t.date(p.as_of)),
+        Some(p) => t.card_figure(t.date(p.as_of), t.figure(p.total, p.approximate, p.measure)),
         None => t.card_no_figure().to_owned(),
     };
     view! {

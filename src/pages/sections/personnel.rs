@@ -103,10 +103,13 @@ fn personnel_series(m: &Mission) -> Vec<Series> {
     measures
         .into_iter()
         .map(|measure| {
-            let name = measure
-                .label(t)
-                .map_or_else(|| t.col_people().to_owned(), str::to_owned);
-            (name, marks_of(m, |p| p.measure == measure))
+            let name = match measure {
+                Measure::Headcount => t.series_headcount(),
+                Measure::Authorized => t.series_authorized(),
+                Measure::Posts => t.series_posts(),
+                Measure::Planned => t.series_planned(),
+            };
+            (name.to_owned(), marks_of(m, |p| p.measure == measure))
         })
         .filter(|(_, marks)| !marks.is_empty())
         .map(|(name, marks)| Series { name, marks })
