@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useEnvironment, openPage, gotoApp, checkAxe, sameFile, useShell } from './lib/browser.mjs';
+import { useEnvironment, openPage, gotoApp, checkAxe, sameFile, useShell, serveTimelineInEnglishOnly } from './lib/browser.mjs';
 
 const env = useEnvironment();
 
@@ -26,15 +26,17 @@ const PAGES = [
     name: `Arabic UNAMI ${slug}`,
     where: `ar/missions/unami/${slug}`,
   })),
-  { name: 'Arabic UNAMA timeline (English texts marked)', where: 'ar/missions/unama/timeline' },
+  { name: 'Arabic UNAMA timeline (English texts marked)', where: 'ar/missions/unama/timeline', englishOnly: 'unama' },
 ];
 
 for (const colorScheme of ['light', 'dark']) {
-  for (const { name, where } of PAGES) {
+  for (const { name, where, englishOnly } of PAGES) {
     test(`axe: no violations on the ${name} (${colorScheme})`, async () => {
       const s = await openPage(env.browser, { origin: env.server.origin, colorScheme });
       try {
+        if (englishOnly) await serveTimelineInEnglishOnly(s.page, englishOnly, env.url(`data/missions/${englishOnly}.json`));
         await gotoApp(s.page, env.url(where));
+        if (englishOnly) assert.ok((await s.page.locator('main .untranslated-marker').count()) > 0, 'English texts, marked');
         await checkAxe(s.page, `${name}, ${colorScheme}`);
         s.assertClean();
       } finally {

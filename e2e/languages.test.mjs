@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { useEnvironment, withPage, gotoApp, REPO_ROOT, sameFile, useShell } from './lib/browser.mjs';
+import { useEnvironment, withPage, gotoApp, REPO_ROOT, sameFile, useShell, serveTimelineInEnglishOnly } from './lib/browser.mjs';
 
 const env = useEnvironment();
 
@@ -95,16 +95,7 @@ test('UNAMI in Arabic: its own texts, Arabic UI words and dates, and the transla
 
 test('a mission without Arabic texts shows the English ones, tagged and marked as English', async () => {
   await withPage(env, {}, async (page) => {
-    // The shipped data has Arabic throughout: the app gets UNAMA's file with
-    // its timeline's Arabic taken out (in the shell, so that it downloads it).
-    const unama = readJson('data/missions/unama.json');
-    const english = (text) => (text ? { en: text.en } : text);
-    for (const r of unama.resolutions) r.effect = english(r.effect);
-    for (const e of unama.events) Object.assign(e, { title: english(e.title), description: english(e.description) });
-    await useShell(page);
-    await page.route(sameFile(env.url('data/missions/unama.json')), (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(unama) }),
-    );
+    await serveTimelineInEnglishOnly(page, 'unama', env.url('data/missions/unama.json'));
     await gotoApp(page, env.url('ar/missions/unama/timeline'));
     const marked = page.locator('main .untranslated-marker');
     assert.ok((await marked.count()) > 0, 'no English marker on UNAMA\'s timeline');

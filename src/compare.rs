@@ -456,9 +456,23 @@ mod tests {
     fn picks_the_latest_figures_and_the_last_head() {
         let unami = mission("unami");
         let p = latest_personnel(&unami).unwrap();
+        // The latest figure that is not a plan (UNAMI's last is the 126 staff
+        // planned for its liquidation).
         assert_eq!(
             p.as_of,
-            unami.personnel.iter().filter_map(|p| p.as_of).max()
+            unami
+                .personnel
+                .iter()
+                .filter(|p| p.measure != crate::data::Measure::Planned)
+                .filter_map(|p| p.as_of)
+                .max()
+        );
+        assert!(
+            unami
+                .personnel
+                .iter()
+                .any(|f| f.measure == crate::data::Measure::Planned && f.as_of > p.as_of),
+            "a later plan is passed over"
         );
         let budget = latest_budget(&unami);
         let top = unami.budget.iter().map(|b| b.year).max().unwrap();

@@ -411,3 +411,19 @@ export async function checkFootnotes(page, where = '') {
   assert.deepEqual(problems.out, [], `${where ? `${where}: ` : ''}footnotes`);
   return problems.entries;
 }
+
+/**
+ * Serves `page` the app's shell and mission `id`'s file with the Arabic of its
+ * timeline taken out, so that the app downloads it and shows those entries in
+ * English, marked: the shipped data has Arabic throughout.
+ */
+export async function serveTimelineInEnglishOnly(page, id, url) {
+  const mission = JSON.parse(readFileSync(path.join(DIST, 'data', 'missions', `${id}.json`), 'utf8'));
+  const english = (text) => (text ? { en: text.en } : text);
+  for (const r of mission.resolutions) r.effect = english(r.effect);
+  for (const e of mission.events) Object.assign(e, { title: english(e.title), description: english(e.description) });
+  await useShell(page);
+  await page.route(sameFile(url), (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(mission) }),
+  );
+}
