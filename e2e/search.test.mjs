@@ -81,7 +81,7 @@ test('results follow the typing, the address keeps the search, and Back leaves i
   await withPage(env, {}, async (page) => {
     await gotoApp(page, env.url('about'));
     await gotoApp(page, env.url('search'));
-    await expectStatus(page, /Search the content of all 15 missions/);
+    await expectStatus(page, new RegExp(`Search the content of all ${docs.missions.length} missions`));
     const box = page.getByRole('searchbox', { name: 'Words to find in every mission' });
     await box.focus();
     await page.keyboard.type('ceasef', { delay: 30 });
@@ -99,7 +99,7 @@ test('results follow the typing, the address keeps the search, and Back leaves i
     // One history entry for the whole search: Back returns to the empty search page.
     await page.goBack();
     await page.waitForURL((u) => u.pathname === env.path('search/') && u.search === '');
-    await expectStatus(page, /Search the content of all 15 missions/);
+    await expectStatus(page, new RegExp(`Search the content of all ${docs.missions.length} missions`));
     assert.equal(await box.inputValue(), '');
     await page.goForward();
     await expectStatus(page, /No results for “zzqxv nothing”/);
@@ -243,6 +243,15 @@ test('in Arabic: right to left, the page and its documents in Arabic, English on
 
       // The English spelling finds the same mission; UNMHA's entries without
       // Arabic texts are shown in English, tagged for screen readers and marked.
+      // The shipped data has Arabic throughout: here UNMHA's resolutions come
+      // in English, as the documents give them where the data lacks Arabic.
+      const arabicDocs = JSON.parse(await readFile(path.join(DIST, 'search-data', 'docs-ar.json'), 'utf8'));
+      arabicDocs.docs.forEach((d, i) => {
+        if (arabicDocs.missions[d.m].id === 'unmha' && d.k === 'resolution') Object.assign(d, { t: docs.docs[i].t, b: docs.docs[i].b, e: true });
+      });
+      await page.route(sameFile(env.url('search-data/docs-ar.json')), (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(arabicDocs) }),
+      );
       await gotoApp(page, env.url('ar/search?q=Hodeidah'));
       await expectStatus(page, /«Hodeidah»/);
       assert.equal(await results(page).filter({ has: page.locator(`a[href$="ar/missions/unmha/"]`) }).count(), 1);
