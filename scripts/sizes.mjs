@@ -2,12 +2,23 @@
 // the prerendered pages summed up, and what a first visit downloads: the page
 // (its data embedded) and what it links (styles, scripts, WebAssembly, icon).
 //
-// Usage: node scripts/sizes.mjs dist
+// With --check, exits non-zero when the WebAssembly is over its budget (its
+// size is deterministic: `make test` holds it there).
+//
+// Usage: node scripts/sizes.mjs dist [--check]
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const root = process.argv[2] ?? "dist";
+const check = process.argv.includes("--check");
+
+/**
+ * The app's WebAssembly, gzip -9 (what GitHub Pages sends). Issue 18 aims at
+ * 200 KiB for a mission page; this budget is what the app weighs now, so
+ * that it can only shrink (lower it as it does).
+ */
+const WASM_BUDGET_GZIP = 550 * 1024;
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -80,4 +91,14 @@ for (const [label, files] of Object.entries(visits)) {
   );
 }
 const wasm = rows.find((r) => r.file.endsWith(".wasm"));
-if (wasm) console.log(`WebAssembly: ${wasm.file} ${wasm.raw} B raw, ${wasm.gzip} B gzip, ${wasm.brotli} B brotli`);
+if (wasm) console.log(`WebAssembly: ${wasm.file} ${wasm.raw} B raw, ${wasm.gzip} B gzip, ${wasm.brotli} B brotli (budget ${WASM_BUDGET_GZIP} B gzip)`);
+if (check) {
+  if (!wasm) {
+    console.error(`no .wasm file in ${root}`);
+    process.exit(1);
+  }
+  if (wasm.gzip > WASM_BUDGET_GZIP) {
+    console.error(`the WebAssembly is ${wasm.gzip} B gzip, over its budget of ${WASM_BUDGET_GZIP} B`);
+    process.exit(1);
+  }
+}

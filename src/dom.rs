@@ -112,28 +112,15 @@ fn mark_targeted(el: &web_sys::HtmlElement) {
     let _ = el.class_list().add_1("targeted");
 }
 
-/// Takes over a page the build prerendered (`<body data-prerendered>`), in
-/// the task that then mounts the app, so the browser never paints between:
-/// hands the page's data files, which `app-start.js` put into the body as
-/// the text of `<template data-preload=FILE>`, to the visit cache
-/// (the first render then has them: no loading placeholder), and removes the
-/// prerendered head elements and body content, which the app renders again.
-/// A page that was not prerendered is left as it is.
-pub fn adopt_prerendered(document: &web_sys::Document) {
+/// Clears a page the build prerendered (`<body data-prerendered>`) for the
+/// app, in the task that then mounts it, so the browser never paints
+/// between: removes the prerendered head elements and body content, which
+/// the app renders again. `takeover` decides when (its data handed over
+/// and sound).
+pub fn clear_prerendered(document: &web_sys::Document) {
     let Some(body) = document.body() else {
         return;
     };
-    if !body.has_attribute("data-prerendered") {
-        return;
-    }
-    while let Ok(Some(holder)) = document.query_selector("[data-preload]") {
-        if let (Some(file), Some(text)) =
-            (holder.get_attribute("data-preload"), holder.text_content())
-        {
-            crate::data::load::preload(&file, text);
-        }
-        holder.remove();
-    }
     while let Ok(Some(element)) = document.query_selector("head [data-prerendered]") {
         element.remove();
     }

@@ -23,6 +23,7 @@ pub mod publish;
 pub mod routes;
 pub mod search;
 pub mod site;
+pub mod takeover;
 pub mod theme;
 pub mod timeline;
 
@@ -49,9 +50,6 @@ pub fn start() {
         .unwrap_or_default();
     let under_root = path.strip_prefix(site.root()).unwrap_or(&path);
     let (locale, _) = i18n::Locale::split_path(under_root);
-    if let Some(document) = &document {
-        dom::adopt_prerendered(document);
-    }
     if let Some(html) = document.as_ref().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", locale.code());
         let _ = html.set_attribute("dir", locale.dir());
@@ -67,5 +65,7 @@ pub fn start() {
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default();
     let base = site.in_locale(locale).with_version(&version);
-    leptos::mount::mount_to_body(move || leptos::view! { <app::App base=base/> });
+    if let Some(document) = &document {
+        takeover::start(document, base);
+    }
 }

@@ -102,6 +102,13 @@ impl SiteBase {
         format!("{}{href}", self.origin)
     }
 
+    /// Whether whole addresses can be written: a page's canonical and
+    /// alternate links must be whole, so a build that does not know where it
+    /// will be published leaves them out.
+    pub fn knows_origin(&self) -> bool {
+        !self.origin.is_empty()
+    }
+
     /// The address of a file every language shares (`/data/index.json`).
     pub fn asset(&self, path: &str) -> String {
         debug_assert!(path.starts_with('/'), "site paths start with /: {path}");
@@ -196,6 +203,8 @@ mod tests {
     fn whole_addresses_keep_the_origin_of_the_public_url() {
         let base = SiteBase::from_public_url("https://owner.github.io/mission-pages/");
         assert_eq!(base.root(), "/mission-pages");
+        assert!(base.knows_origin());
+        assert!(!SiteBase::from_public_url("/mission-pages/").knows_origin());
         assert_eq!(
             base.absolute(&base.href("/about")),
             "https://owner.github.io/mission-pages/about"

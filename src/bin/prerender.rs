@@ -101,7 +101,10 @@ fn run() -> Result<(), String> {
     // The template may be a shell this step made before (a second build
     // from the same Trunk output): its pages start the app on demand.
     let template = template.replacen("<body data-app-now", "<body", 1);
-    let template = with_security_policy(&start_app_on_demand(&template, &app_start)?)?;
+    let template = with_security_policy(&start_app_on_demand(
+        &without_icon_integrity(&template),
+        &app_start,
+    )?)?;
     let shell_file = options.out.join("shell.html");
     std::fs::write(&shell_file, shell(&template))
         .map_err(|e| format!("{}: {e}", shell_file.display()))?;
@@ -220,7 +223,10 @@ fn render_page(template: &str, site: &SiteBase, path: &str) -> String {
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
         provide_context(RequestUrl::new(&request));
-        let body = view! { <App base=base/> }.to_html();
+        // Without the empty comments (`<!>`) server rendering leaves to
+        // mark places for hydration: nothing here hydrates (the app renders
+        // over the page), and they are not valid HTML.
+        let body = view! { <App base=base/> }.to_html().replace("<!>", "");
         (body, meta_output)
     });
     // The search page is nothing but the app (its results, its suggestions).
@@ -252,7 +258,7 @@ fn mark_head_elements(mut doc: String) -> String {
 
 /// The data files a page renders from, which `app-start.js` downloads beside
 /// the app and hands over before it starts (`<template data-preload=FILE>`,
-/// read by `mission_pages::dom::adopt_prerendered`), so
+/// read by `mission_pages::takeover`), so
 /// the app renders the same page at once, with no loading placeholder. They
 /// are not in the page: a reader who never starts the app never needs them,
 /// and the page arrives sooner without them.
@@ -374,6 +380,23 @@ fn start_app_on_demand(template: &str, app_start: &[u8]) -> Result<String, Strin
         ),
     );
     Ok(doc)
+}
+
+/// Trunk gives the icon's `<link>` an `integrity` value, which HTML allows
+/// only on stylesheets and preloads (and browsers ignore on icons): it goes.
+fn without_icon_integrity(template: &str) -> String {
+    let mut doc = template.to_owned();
+    for range in element_ranges(template, "<link", ">").into_iter().rev() {
+        let tag = &template[range.clone()];
+        let is_icon = matches!(attribute(tag, "rel").as_deref(), Some("icon"));
+        if let (true, Some(value)) = (is_icon, attribute(tag, "integrity")) {
+            let without = tag
+                .replacen(&format!(" integrity=\"{value}\""), "", 1)
+                .replacen(&format!(" integrity={value}"), "", 1);
+            doc.replace_range(range, &without);
+        }
+    }
+    doc
 }
 
 /// Trunk's page made the shell the service worker answers offline for a

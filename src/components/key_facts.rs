@@ -234,15 +234,20 @@ fn related_fact(mission: &Arc<Mission>) -> impl IntoView + use<> {
                 RelationKind::Predecessor => t.fact_predecessor(),
                 RelationKind::Successor => t.fact_successor(),
             };
-            view! { <dt>{label}</dt> <dd><ul class="plain">{items}</ul></dd> }
+            (label, items)
         })
     };
-    view! {
-        <div class="fact" id=anchors::RELATED>
-            {group(RelationKind::Predecessor)}
-            {group(RelationKind::Successor)}
-        </div>
-    }
+    // One `<div>` per term and its description, as a `<dl>` allows; the
+    // first carries the anchor the citations link to.
+    [RelationKind::Predecessor, RelationKind::Successor]
+        .into_iter()
+        .filter_map(group)
+        .enumerate()
+        .map(|(i, (label, items))| {
+            let id = (i == 0).then_some(anchors::RELATED);
+            view! { <div class="fact" id=id><dt>{label}</dt> <dd><ul class="plain">{items}</ul></dd></div> }
+        })
+        .collect_view()
 }
 
 fn departments_item(mission: &Arc<Mission>, b: &Backstopping) -> impl IntoView + use<> {

@@ -54,6 +54,54 @@ pub fn LoadFailed(
     }
 }
 
+/// The id of [`DataUnavailable`]'s sentence on what does not work, which
+/// each disabled control names as its description.
+pub const DATA_PROBLEMS_WHAT_ID: &str = "data-problems-what";
+
+/// When the app cannot take over a prerendered page for want of a data file
+/// (see `takeover`): the page stays, and this alert names each file and its
+/// problem, says what does not work meanwhile, and offers to try again.
+#[component]
+pub fn DataUnavailable(
+    errors: ReadSignal<Vec<LoadError>>,
+    /// While the files are being downloaded again.
+    busy: ReadSignal<bool>,
+    /// Called when the reader asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let t = strings();
+    let problems = move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|error| {
+                let file = error.file().to_owned();
+                view! {
+                    <li>
+                        {error.describe(t)} " "
+                        <span class="load-error-file">{t.load_data_file()} " " <code>{file}</code></span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="load-error data-problems" role="alert">
+            <h2>{t.data_unavailable_title()}</h2>
+            <ul>{problems}</ul>
+            <p id=DATA_PROBLEMS_WHAT_ID>{t.data_unavailable_body()}</p>
+            <button
+                type="button"
+                class="button"
+                aria-disabled=move || busy.get().then_some("true")
+                on:click=move |_| on_retry.run(())
+            >
+                {t.load_retry()}
+            </button>
+        </div>
+    }
+}
+
 /// Said only to readers whose browser runs no scripts (`<noscript>`): what
 /// this part of a prerendered page cannot do for them, and what still works.
 #[component]

@@ -138,6 +138,9 @@ fn LanguageSwitch() -> impl IntoView {
     // The page's own address (without its query: a filtered catalogue is the
     // catalogue), and its alternates in every published language, this one
     // included, and the default for readers whose language the site lacks.
+    // Only as whole addresses: a build that does not know its address
+    // (no `SITE_URL`) has none.
+    let knows_origin = canonical_base.knows_origin();
     let alternates = move || {
         let (page, search, _) = here();
         let canonical = canonical_base.absolute(&canonical_base.href(&page));
@@ -163,7 +166,7 @@ fn LanguageSwitch() -> impl IntoView {
         .any(|l| l.is_published() && l != current);
     view! {
         {any.then(|| view! { <nav class="language-switch" aria-label=label>{links}</nav> })}
-        {alternates}
+        {knows_origin.then_some(alternates)}
     }
 }
 

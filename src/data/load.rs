@@ -227,6 +227,47 @@ async fn fetch_text(base: &SiteBase, file: &str) -> Result<String, LoadError> {
     response.text().await.map_err(failed)
 }
 
+/// Whether `file`, handed over before the app starts (see [`preload`]), is
+/// what the site expects: the catalogue's index, a mission's file or an
+/// offices map. The index and a mission are kept as parsed, so the pages do
+/// not parse them again; a damaged text is forgotten, so that the next
+/// download asks the server again.
+pub fn check_preloaded(file: &str) -> Result<(), LoadError> {
+    let Some(text) = preloaded_text(file) else {
+        return Err(LoadError::Network {
+            file: file.to_owned(),
+            message: "it was not downloaded".to_owned(),
+        });
+    };
+    let mission_id = file
+        .strip_prefix("data/missions/")
+        .and_then(|f| f.strip_suffix(".json"));
+    let checked = if file == INDEX_FILE {
+        parse::<MissionIndex>(file, &text)
+            .map(|index| LOADED_INDEX.with(|i| *i.borrow_mut() = Some(Arc::new(index))))
+    } else if let Some(id) = mission_id {
+        parse::<Mission>(file, &text).map(|mission| {
+            LOADED_MISSIONS.with(|m| m.borrow_mut().insert(id.to_owned(), Arc::new(mission)));
+        })
+    } else if file.starts_with("maps/") {
+        parse::<crate::data::map::MapData>(file, &text).map(|_| ())
+    } else {
+        Ok(())
+    };
+    if checked.is_err() {
+        FETCHED.with(|f| f.borrow_mut().remove(file));
+    }
+    checked
+}
+
+/// Downloads `file` again and checks it as [`check_preloaded`] does: what
+/// "Try again" does for a file the page could not have when the app started.
+pub async fn download_again(base: SiteBase, file: String) -> Result<(), LoadError> {
+    let text = fetch_text(&base, &file).await?;
+    preload(&file, text);
+    check_preloaded(&file)
+}
+
 /// Loads a mission's file, first checking the index lists it.
 ///
 /// `Ok(None)` means there is no such mission (the page shows "not found"); an

@@ -115,9 +115,12 @@ fn CatalogueFilters(
                   options: Vec<(&'static str, &'static str)>,
                   current: fn(&View) -> &'static str,
                   set: fn(&mut View, &str)| {
+        // `selected` too: the prerendered page starts as the app does.
         let options = options
             .into_iter()
-            .map(|(value, text)| view! { <option value=value>{text}</option> })
+            .map(|(value, text)| {
+                view! { <option value=value selected=move || current(&view_state.get()) == value>{text}</option> }
+            })
             .collect_view();
         let on_change = move |ev: leptos::ev::Event| {
             let mut next = view_state.get_untracked();

@@ -298,6 +298,8 @@ fn Filters(
                         type="checkbox"
                         name="kind"
                         value=kind.slug()
+                        // The attribute too: the prerendered page starts as the app does.
+                        checked=move || filter.get().shows(kind)
                         prop:checked=move || filter.get().shows(kind)
                         on:change=on_change
                     />
@@ -307,9 +309,16 @@ fn Filters(
         })
         .collect_view();
     let year_select = |years: &[u16], name: &'static str, label: &'static str, is_from: bool| {
+        let chosen = move || {
+            let f = filter.get();
+            if is_from { f.from } else { f.to }
+        };
+        // `selected` too: the prerendered page starts as the app does.
         let options = years
             .iter()
-            .map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> })
+            .map(|&y| {
+                view! { <option value=y.to_string() selected=move || chosen() == Some(y)>{y.to_string()}</option> }
+            })
             .collect_view();
         let any = if is_from {
             t.timeline_earliest()
@@ -325,16 +334,12 @@ fn Filters(
                 f.with_years(f.from, year)
             });
         };
-        let selected = move || {
-            let f = filter.get();
-            let year = if is_from { f.from } else { f.to };
-            year.map(|y| y.to_string()).unwrap_or_default()
-        };
+        let selected = move || chosen().map(|y| y.to_string()).unwrap_or_default();
         view! {
             <label class="select">
                 <span>{label}</span>
                 <select name=name on:change=on_change prop:value=selected>
-                    <option value="">{any}</option>
+                    <option value="" selected=move || chosen().is_none()>{any}</option>
                     {options}
                 </select>
             </label>
