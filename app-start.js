@@ -143,7 +143,7 @@ function importChecked(url, integrity) {
 /**
  * The data files the page was rendered from (`<body data-app-data>`), with
  * the build's version in their address as the app asks for them (so the
- * offline copy answers): each as [file, text], or, for one that could not be
+ * offline copy answers): each as [file, blob], or, for one that could not be
  * had, [file, null, why]. The app then keeps the page as it is and says why
  * (src/takeover.rs).
  */
@@ -158,8 +158,11 @@ function pageData() {
       // (data::load::LOAD_TIMEOUT_SECONDS).
       return fetch(url, { signal: AbortSignal.timeout(20_000) }).then(
         (response) =>
+          // Kept as a blob until the app starts: decoding a large file's text
+          // is work on the main thread, which a page read without the app
+          // never needs.
           response.ok
-            ? response.text().then((text) => [file, text], (error) => [file, null, failure(error)])
+            ? response.blob().then((blob) => [file, blob], (error) => [file, null, failure(error)])
             : [file, null, { status: String(response.status) }],
         (error) => [file, null, failure(error)],
       );
@@ -227,18 +230,35 @@ function mayPrefetch() {
   return !(connection && (connection.saveData || /2g/.test(connection.effectiveType ?? "")));
 }
 
+/** Runs `then` once the page has painted content (at once where the browser cannot tell). */
+function afterFirstPaint(then) {
+  const painted = () => performance.getEntriesByName("first-contentful-paint").length > 0;
+  if (!window.PerformanceObserver?.supportedEntryTypes?.includes("paint") || painted()) return then();
+  const observer = new PerformanceObserver(() => {
+    if (!painted()) return;
+    observer.disconnect();
+    then();
+  });
+  observer.observe({ type: "paint" });
+}
+
 async function start() {
   if (state !== "waiting") return;
   state = "starting";
   try {
-    const [glue, module, data] = await prepare();
+    const [glue, module, files] = await prepare();
+    const data = await Promise.all(files.map(([file, blob, why]) => (blob === null ? [file, null, why] : blob.text().then((text) => [file, text]))));
     handOver(data);
     // Runs the app's start in this task: it replaces the page before the
     // browser paints again, or keeps it and says which data is missing.
     state = "started";
     window.wasmBindings = glue;
+    const prerendered = document.body.hasAttribute("data-prerendered");
     glue.initSync({ module });
-    if (!tookOver) {
+    if (!prerendered) {
+      // The shell: the app mounted into it, with nothing to take over.
+      dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+    } else if (!tookOver) {
       // The page stays as it was: a click or "/" waiting for the app is dropped.
       pendingClick = null;
       pendingSlash = false;
@@ -291,7 +311,17 @@ if (tag) {
   // reads; sw-register.js waits for it, so the offline copy's downloads
   // never compete with it (the worker then finds the app in the HTTP cache).
   addEventListener("load", () => {
-    if (mayPrefetch() || state !== "waiting") window.missionPagesAppFetched = prepare().then(() => {}, () => {});
+    if (!mayPrefetch() && state === "waiting") return;
+    window.missionPagesAppFetched = new Promise((done) => {
+      // After the page's first contentful paint (which can come after the
+      // load event: nothing is painted before the header is whole) and once
+      // the browser is idle: the app's download never competes with what the
+      // reader sees first. A hidden tab paints nothing: the worker then waits
+      // 10 s at most.
+      const go = () => prepare().then(done, done);
+      afterFirstPaint(() => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 500 }) : setTimeout(go, 0)));
+      setTimeout(done, 10_000);
+    });
   });
   if (startsAtOnce()) {
     start();

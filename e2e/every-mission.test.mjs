@@ -90,7 +90,8 @@ for (const { id } of INDEX.missions) {
             }
             assert.ok(await page.locator('.key-facts #fact-established').count(), `${where}: key facts`);
             for (const r of (m.related ?? []).filter((r) => r.id)) {
-              const link = page.locator(`#fact-related a[href$="missions/${r.id}/"]`);
+              const group = r.relation === 'predecessor' ? '#fact-predecessors' : '#fact-successors';
+              const link = page.locator(`${group} a[href$="missions/${r.id}/"]`);
               assert.equal(await link.count(), 1, `${where}: links to ${r.acronym}`);
             }
           }

@@ -69,21 +69,8 @@ test('data that never arrives: after the time-out, an alert naming the file, and
   }
 });
 
-test('on a prerendered page, data that never arrives does not keep the app from starting', async () => {
-  const file = env.url('data/missions/unami.json');
-  const s = await openPage(env.browser, { origin: env.server.origin, allow: [file] });
-  try {
-    const { page } = s;
-    await page.route(sameFile(file), () => new Promise(() => {}));
-    await page.goto(env.url('missions/unami/'));
-    // app-start.js gives the file up after 20 s and starts the app, which asks for it itself.
-    await page.waitForFunction(() => !document.body.hasAttribute('data-prerendered'), null, { timeout: 30_000 });
-    await page.locator('main .loading[role="status"]').waitFor();
-    s.assertClean();
-  } finally {
-    await s.close();
-  }
-});
+// A prerendered page's data that never arrives: e2e/takeover.test.mjs (the page
+// stays, with an alert naming the file and a retry).
 
 /**
  * From the catalogue, opens the first mission (whose file answers late), goes

@@ -6,7 +6,7 @@
 //! to every fact that cites it. Both read this one index, and the pages give
 //! the elements these anchors, so the links always land on the fact.
 
-use crate::data::{Mission, Reading, StatusState};
+use crate::data::{Mission, Reading, RelationKind, StatusState};
 use crate::i18n::Strings;
 use crate::routes::Section;
 use crate::timeline::entries_in;
@@ -37,7 +37,9 @@ pub mod anchors {
     pub const DEPUTIES: &str = "fact-deputies";
     pub const PERSONNEL: &str = "fact-personnel";
     pub const DEPARTMENTS: &str = "fact-departments";
-    pub const RELATED: &str = "fact-related";
+    /// The missions before this one, and those after (one `<dt>` group each).
+    pub const PREDECESSORS: &str = "fact-predecessors";
+    pub const SUCCESSORS: &str = "fact-successors";
     pub const DRAWDOWN: &str = "closure-drawdown";
     pub const LIQUIDATION: &str = "closure-liquidation";
 
@@ -183,15 +185,21 @@ pub fn citations(m: &Mission, t: &Strings) -> Vec<Citation> {
             .collect(),
     );
 
-    add(
-        None,
-        anchors::RELATED.into(),
-        t.cit_related().into(),
-        m.related
-            .iter()
-            .flat_map(|r| r.sources.iter().cloned())
-            .collect(),
-    );
+    for (kind, anchor) in [
+        (RelationKind::Predecessor, anchors::PREDECESSORS),
+        (RelationKind::Successor, anchors::SUCCESSORS),
+    ] {
+        add(
+            None,
+            anchor.into(),
+            t.cit_related().into(),
+            m.related
+                .iter()
+                .filter(|r| r.relation == kind)
+                .flat_map(|r| r.sources.iter().cloned())
+                .collect(),
+        );
+    }
 
     // Mandate.
     let mandate = Some(Section::Mandate);

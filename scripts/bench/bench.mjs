@@ -24,6 +24,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { makeLargeSite } from './large-site.mjs';
 import { startAppAtOnce } from '../../e2e/lib/browser.mjs';
+import { measureTaps, tapTable } from './taps.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -125,7 +126,11 @@ async function firstVisit(page) {
   while ((inflight > 0 && Date.now() - last < 30000) || Date.now() - last < 3000) await new Promise((r) => setTimeout(r, 200));
   const responses = (await Promise.all(pending)).filter(Boolean);
   await context.close();
-  const own = responses.filter((r) => !r.byWorker);
+  // The app and the page's data, which app-start.js fetches once the page has
+  // loaded (issue 18), are counted apart: the first-visit budget is for what
+  // the page needs before it has loaded.
+  const prefetched = responses.filter((r) => !r.byWorker && isPrefetched(r.file));
+  const own = responses.filter((r) => !r.byWorker && !isPrefetched(r.file));
   const worker = responses.filter((r) => r.byWorker);
   const total = (list, key) => list.reduce((n, r) => n + (key === 'sent' ? r.sent : sizes(r.file)[key]), 0);
   // The data the page carries inside its HTML (<script type="application/json" data-preload>).
@@ -139,8 +144,14 @@ async function firstVisit(page) {
     worker: worker.map((r) => ({ ...r, again: own.some((o) => o.file === r.file) })),
     workerSent: total(worker, 'sent'),
     workerGzip: total(worker, 'gzip'),
+    prefetched: prefetched.map((r) => r.file),
+    prefetchedGzip: total(prefetched, 'gzip'),
+    prefetchedSent: total(prefetched, 'sent'),
   };
 }
+
+/** What app-start.js fetches after the page's load event: the WebAssembly, its glue, the page's data files. */
+const isPrefetched = (file) => /_bg\.wasm$|^mission-pages-[0-9a-f]+\.js$|^data\/|^maps\//.test(file);
 
 // ---------------------------------------------------------------- inside the app
 /** Loads a page and waits for the app to have replaced the prerendered one. */
@@ -287,6 +298,7 @@ for (const page of PAGES) {
 console.log('Section clicks and keystrokes');
 const clicks = await sectionClicks();
 const search = await keystrokes();
+const taps = await measureTaps({ browser, baseUrl: server.baseUrl, runs });
 await browser.close();
 
 const lh = { mobile: {}, desktop: {} };
@@ -405,7 +417,8 @@ const overview = visits.overview;
 const mobile = (key) => lh.mobile[key];
 const each = (f) => APP_PAGES.map((p) => `${p.name} ${f(p)}`).join('; ');
 const budgets = [
-  ['First-visit transfer of the UNAMI overview ≤ 160 KiB gzip', `${kib(overview.gzip)} gzip (${kib(overview.gzip + overview.workerGzip)} with the service worker's cache)`, overview.gzip <= 160 * 1024],
+  ['First-visit transfer of the UNAMI overview until it has loaded ≤ 160 KiB gzip', `${kib(overview.gzip)} gzip; then the app and the page's data, fetched once it has loaded, ${kib(overview.prefetchedGzip)}; then the service worker's cache, ${kib(overview.workerGzip)}`, overview.gzip <= 160 * 1024],
+  ...taps.map((t) => [`First tap under Lighthouse's mobile throttling, cold, 1.5 s after load, answered ≤ 1.5 s: ${t.name}`, secs(t.answerMs), t.answerMs !== null && t.answerMs <= 1500]),
   ['Lighthouse mobile performance ≥ 95 on the four pages', each((p) => score(mobile(p.key).scores.performance)), APP_PAGES.every((p) => mobile(p.key).scores.performance >= 0.95)],
   ...CATEGORIES.slice(1).map((c) => [`Lighthouse mobile ${LABELS[c]} = 100 on the four pages`, each((p) => score(mobile(p.key).scores[c])), APP_PAGES.every((p) => mobile(p.key).scores[c] === 1)]),
   [`Mobile LCP ≤ 1.3 × the static page's (${secs(mobile('static').lcp)})`, each((p) => `×${(mobile(p.key).lcp / mobile('static').lcp).toFixed(2)}`), APP_PAGES.every((p) => mobile(p.key).lcp <= 1.3 * mobile('static').lcp)],
@@ -473,6 +486,12 @@ ${workerTable}
 ${table(['file', 'sent', 'already downloaded by the page'], workerFiles.map((r) => [r.file, kib(r.sent), r.again ? 'yes' : '']))}
 
 </details>
+
+### The first tap on a slow phone (issue 18)
+
+\`scripts/bench/taps.mjs\`: Lighthouse's mobile throttling applied in Chromium (562.5 ms round trips, 1,474.56 kbit/s down, 675 up, CPU ×4, the service worker throttled alike), a fresh profile each run, a tap 1.5 s after the load event; from the tap's \`pointerdown\` to the frame that shows its effect${runs > 1 ? ` (median of ${runs} runs)` : ''}. After the page's load event app-start.js fetches the app and the page's data (${kib(overview.prefetchedGzip)} gzip on the UNAMI overview: ${overview.prefetched.join(', ')}).
+
+${tapTable(taps)}
 
 ### Inside the app (Chromium on this machine, no throttling)
 

@@ -87,8 +87,10 @@ function installProbe(key) {
   };
   const look = looks[key];
   const before = look();
-  const probe = { before, after: null, tapAt: null, tapWall: null, prerenderedAtTap: null, answeredAt: null };
+  const probe = { before, after: null, tapAt: null, tapWall: null, prerenderedAtTap: null, answeredAt: null, takenOverAt: null };
   window.tapProbe = probe;
+  // When the app replaced the prerendered page (src/takeover.rs says so).
+  addEventListener('mission-pages:after-takeover', () => { probe.takenOverAt = performance.now(); });
 
   const onTap = (event) => {
     if (probe.tapAt !== null) return;
@@ -228,8 +230,13 @@ async function runTap(browser, baseUrl, tap) {
     const answered = await page
       .waitForFunction(() => window.tapProbe.answeredAt !== null, null, { polling: 100, timeout: GIVE_UP_MS })
       .then(() => true, () => false);
-    const probe = await page.evaluate(() => window.tapProbe);
+    const probe = await page.evaluate(() => ({
+      ...window.tapProbe,
+      // When the WebAssembly's last byte arrived (the page's own download of it).
+      wasmAt: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.responseEnd ?? null,
+    }));
     const answerMs = answered && probe.tapAt !== null ? probe.answeredAt - probe.tapAt : null;
+    const sinceTap = (at) => (at === null || probe.tapAt === null ? null : at - probe.tapAt);
 
     // Let the page's downloads that the tap set off finish (at most 10 s more), to count them whole.
     for (let waited = 0; pageLog.pending > 0 && waited < 10_000; waited += 200) await page.waitForTimeout(200);
@@ -238,6 +245,8 @@ async function runTap(browser, baseUrl, tap) {
     if (workers.seen && workers.throttled === 0) console.warn(`  warning: the service worker was not throttled in this run (${tap.key})`);
     return {
       answerMs, // null: no answer within 30 s
+      wasmMs: sinceTap(probe.wasmAt), // the WebAssembly downloaded, from the tap (negative: before it)
+      takeoverMs: sinceTap(probe.takenOverAt), // the app in place, from the tap
       loadMs,
       prerenderedAtTap: probe.prerenderedAtTap, // true: the app had not taken over when the reader tapped
       bytesBeforeTap: own.before,
@@ -289,6 +298,8 @@ export async function measureTaps({ browser, baseUrl, runs = 1 }) {
     results.push({
       key: tap.key, name: tap.name, path: tap.path,
       answerMs: Number.isFinite(answer) ? answer : null,
+      wasmMs: mid('wasmMs'),
+      takeoverMs: mid('takeoverMs'),
       loadMs: mid('loadMs'),
       prerenderedAtTap: each.every((r) => r.prerenderedAtTap),
       bytesBeforeTap: mid('bytesBeforeTap'),
@@ -308,10 +319,11 @@ const secs = (ms) => (ms === null ? `> ${GIVE_UP_MS / 1000} s` : `${(ms / 1000).
 /** The results as a Markdown table. */
 export function tapTable(results) {
   const row = (cells) => `| ${cells.join(' | ')} |`;
-  const head = ['tap', 'answered after', 'app running at the tap', 'load', 'page: before the tap', 'page: after the tap',
+  const head = ['tap', 'answered after', 'WebAssembly arrived', 'app in place', 'app running at the tap', 'load', 'page: before the tap', 'page: after the tap',
     'all received after the tap', 'service worker'];
+  const since = (ms) => (ms === null || ms === undefined ? '—' : `${ms < 0 ? '−' : '+'}${(Math.abs(ms) / 1000).toFixed(2)} s`);
   return [row(head), row(head.map(() => '---')), ...results.map((r) => row([
-    `${r.name} (/${r.path})`, secs(r.answerMs), r.prerenderedAtTap ? 'no' : 'yes', secs(r.loadMs),
+    `${r.name} (/${r.path})`, secs(r.answerMs), since(r.wasmMs), since(r.takeoverMs), r.prerenderedAtTap ? 'no' : 'yes', secs(r.loadMs),
     kb(r.bytesBeforeTap), kb(r.bytesAfterTap), kb(r.receivedAfterTap), kb(r.workerBytes),
   ]))].join('\n');
 }

@@ -237,17 +237,18 @@ fn related_fact(mission: &Arc<Mission>) -> impl IntoView + use<> {
             (label, items)
         })
     };
-    // One `<div>` per term and its description, as a `<dl>` allows; the
-    // first carries the anchor the citations link to.
-    [RelationKind::Predecessor, RelationKind::Successor]
-        .into_iter()
-        .filter_map(group)
-        .enumerate()
-        .map(|(i, (label, items))| {
-            let id = (i == 0).then_some(anchors::RELATED);
-            view! { <div class="fact" id=id><dt>{label}</dt> <dd><ul class="plain">{items}</ul></dd></div> }
-        })
-        .collect_view()
+    // One `<div>` per term and its description, as a `<dl>` allows, each
+    // with the anchor its citations link to.
+    [
+        (RelationKind::Predecessor, anchors::PREDECESSORS),
+        (RelationKind::Successor, anchors::SUCCESSORS),
+    ]
+    .into_iter()
+    .filter_map(|(kind, anchor)| group(kind).map(|g| (anchor, g)))
+    .map(|(anchor, (label, items))| {
+        view! { <div class="fact" id=anchor><dt>{label}</dt> <dd><ul class="plain">{items}</ul></dd></div> }
+    })
+    .collect_view()
 }
 
 fn departments_item(mission: &Arc<Mission>, b: &Backstopping) -> impl IntoView + use<> {

@@ -75,13 +75,7 @@ pub fn DataUnavailable(
             .get()
             .into_iter()
             .map(|error| {
-                let file = error.file().to_owned();
-                view! {
-                    <li>
-                        {error.describe(t)} " "
-                        <span class="load-error-file">{t.load_data_file()} " " <code>{file}</code></span>
-                    </li>
-                }
+                view! { <li>{error.describe(t)}</li> }
             })
             .collect_view()
     };

@@ -1,6 +1,7 @@
 //! The home page: every mission in the data, as a card, with filters by
 //! status, kind and words and a choice of order, all kept in the address.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -62,27 +63,45 @@ fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
         .into_iter()
         .filter(|r| index.missions.iter().any(|m| m.region == *r))
         .collect();
-    let missions = index.clone();
     let chosen = RwSignal::new(Vec::<String>::new());
-    let list = move || {
-        let v = view_state.get();
-        let shown = v.apply(&missions.missions);
-        let status = if v.is_everything() {
+    // The places in the index of the missions shown, in their order: a card
+    // is made once and kept while it stays shown (a keyed list), so a filter
+    // only removes, adds or moves cards.
+    let shown = {
+        let index = index.clone();
+        let place: HashMap<String, usize> = index
+            .missions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        Memo::new(move |_| {
+            view_state
+                .get()
+                .apply(&index.missions)
+                .into_iter()
+                .filter_map(|m| place.get(&m.id).copied())
+                .collect::<Vec<usize>>()
+        })
+    };
+    let status = move || {
+        if view_state.get().is_everything() {
             t.showing_all(total)
         } else {
-            t.showing_some(shown.len(), total)
-        };
-        let cards = shown
-            .into_iter()
-            .map(|m| mission_card(m, chosen))
-            .collect_view();
-        view! {
-            <p class="filter-status" role="status">{status}</p>
-            <ul class="card-list">{cards}</ul>
+            t.showing_some(shown.read().len(), total)
         }
     };
+    let missions = index.clone();
+    let list = view! {
+        <p class="filter-status" role="status">{status}</p>
+        <ul class="card-list">
+            <For each=move || shown.get() key=|i| *i let:i>
+                {mission_card(&missions.missions[i], chosen)}
+            </For>
+        </ul>
+    };
     let empty = move || {
-        (view_state.get().apply(&index.missions).is_empty()).then(|| {
+        shown.read().is_empty().then(|| {
             let base = expect_context::<SiteBase>();
             view! {
                 <p class="notice">
