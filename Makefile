@@ -140,7 +140,9 @@ rust-tools:
 npm-tools: node_modules/.installed
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	@# No install scripts: the only one (vnu-jar's) downloads a Java runtime of its own,
+	@# where `make java` installs Debian's.
+	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 browser:
