@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { useEnvironment, openPage, waitForApp, DIST } from './lib/browser.mjs';
+import { useEnvironment, openPage, waitForApp, delayApp, DIST } from './lib/browser.mjs';
 
 const env = useEnvironment();
 
@@ -24,14 +24,6 @@ async function firstVisit(options = {}) {
   const requests = [];
   s.page.on('request', (r) => requests.push(r.url()));
   return { ...s, requests };
-}
-
-/** The app starts a second late, as on a slow network, so the reader can act before it is there. */
-async function slowApp(page) {
-  await page.route((url) => /_bg\.wasm$/.test(url.pathname), async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await route.continue();
-  });
 }
 
 test(`a first visit to the UNAMI overview downloads the page and its styles before it loads, within ${BUDGET_KIB} KiB gzip; the app only after, without running it`, async () => {
@@ -86,7 +78,7 @@ test('a reader who asked to save data is not sent the app until they reach for a
 test('a button clicked before the app is there is clicked again once it is: the chart becomes its table', async () => {
   const s = await firstVisit();
   try {
-    await slowApp(s.page);
+    await delayApp(s.page, 1000);
     await s.page.goto(env.url('missions/unami/personnel/'));
     const toggle = s.page.locator('#personnel-chart .chart-tools button');
     await toggle.click();
@@ -104,7 +96,7 @@ test('a button clicked before the app is there is clicked again once it is: the 
 test('the theme switch works on the first click, before the app is there', async () => {
   const s = await firstVisit({ colorScheme: 'light' });
   try {
-    await slowApp(s.page);
+    await delayApp(s.page, 1000);
     await s.page.goto(env.url('missions/unami/'));
     await s.page.locator('header .theme-toggle').click();
     await waitForApp(s.page);
@@ -118,7 +110,7 @@ test('the theme switch works on the first click, before the app is there', async
 test('typing in the header search box before the app is there carries over, focus and all', async () => {
   const s = await firstVisit();
   try {
-    await slowApp(s.page);
+    await delayApp(s.page, 1000);
     await s.page.goto(env.url('missions/unami/timeline/'));
     await s.page.locator('#site-search').focus();
     await s.page.keyboard.type('canal hotel');

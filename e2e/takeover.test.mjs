@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { useEnvironment, openPage, waitForApp, sameFile, DIST } from './lib/browser.mjs';
+import { useEnvironment, openPage, waitForApp, delayApp, sameFile, DIST } from './lib/browser.mjs';
 
 const env = useEnvironment();
 
@@ -54,7 +54,7 @@ function controlStates() {
 /** The prerendered page with its scripts running but the app kept from starting (its WebAssembly never answered). */
 async function prerendered(options = {}) {
   const s = await openPage(env.browser, { origin: env.server.origin, appAtOnce: false, ...options });
-  await s.page.route((url) => /_bg\.wasm$/.test(url.pathname), () => {});
+  await delayApp(s.page, Infinity);
   return s;
 }
 
@@ -81,18 +81,10 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-/** The app starts 1.5 s late, as on a slow network, so the reader acts before it runs. */
-async function lateApp(page) {
-  await page.route((url) => /_bg\.wasm$/.test(url.pathname), async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.continue();
-  });
-}
-
 test('a box unticked and a year chosen on the prerendered timeline filter it once the app runs', async () => {
   const s = await openPage(env.browser, { origin: env.server.origin, appAtOnce: false });
   try {
-    await lateApp(s.page);
+    await delayApp(s.page, 1500);
     await s.page.goto(env.url('missions/unami/timeline/'), { waitUntil: 'load' });
     const events = await s.page.locator('li.entry-event').count();
     assert.ok(events > 0, 'the timeline has events');
@@ -117,7 +109,7 @@ test('a box unticked and a year chosen on the prerendered timeline filter it onc
 test('a word typed in the prerendered catalogue filters it once the app runs', async () => {
   const s = await openPage(env.browser, { origin: env.server.origin, appAtOnce: false });
   try {
-    await lateApp(s.page);
+    await delayApp(s.page, 1500);
     await s.page.goto(env.url(''), { waitUntil: 'load' });
     const all = await s.page.locator('main .card').count();
     await s.page.locator('.catalogue-filters input[name=q]').fill('Iraq');

@@ -18,9 +18,16 @@ use crate::site::SiteBase;
 const BEFORE_TAKEOVER: &str = "mission-pages:before-takeover";
 const AFTER_TAKEOVER: &str = "mission-pages:after-takeover";
 
-/// The parts of a prerendered page that do nothing without the app (the
-/// same the no-script style hides).
+/// The parts of a prerendered page that do nothing without the app: their
+/// controls are described by the alert. (Close to what the prerenderer's
+/// no-script style hides, which also hides what a reader without scripts
+/// cannot use at all, such as the search boxes.)
 const NEEDS_APP: &str = ".filters, .chart-tools, .card-compare, .compare-bar, .theme-toggle";
+
+/// Of those, the ones that get a note beside them saying why.
+const NOTED: &str = ".filters, .chart-tools";
+
+const CONTROLS: &str = "button, input, select, textarea";
 
 /// Where the alert goes: the id of the element that holds it.
 const DATA_PROBLEMS_ID: &str = "data-problems";
@@ -182,38 +189,25 @@ async fn try_again(
     }
 }
 
-fn describe_what_needs_the_app(document: &web_sys::Document, base: &SiteBase) {
-    let Ok(parts) = document.query_selector_all(NEEDS_APP) else {
-        return;
+/// Every element matching `selector`.
+fn elements(document: &web_sys::Document, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(found) = document.query_selector_all(selector) else {
+        return Vec::new();
     };
+    (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+fn describe_what_needs_the_app(document: &web_sys::Document, base: &SiteBase) {
+    let controls = format!(":is({NEEDS_APP}):is({CONTROLS}), :is({NEEDS_APP}) :is({CONTROLS})");
+    for control in elements(document, &controls) {
+        let _ = control.set_attribute("aria-describedby", DATA_PROBLEMS_WHAT_ID);
+    }
     let note_text = base.locale().strings().data_feature_unavailable();
-    for i in 0..parts.length() {
-        let Some(part) = parts
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let controls = part
-            .query_selector_all("button, input, select, textarea")
-            .ok();
-        let mut each = vec![part.clone()];
-        if let Some(controls) = controls {
-            each.extend(
-                (0..controls.length())
-                    .filter_map(|j| controls.item(j))
-                    .filter_map(|n| n.dyn_into::<web_sys::Element>().ok()),
-            );
-        }
-        for control in each.iter().filter(|e| {
-            e.matches("button, input, select, textarea")
-                .unwrap_or(false)
-        }) {
-            let _ = control.set_attribute("aria-describedby", DATA_PROBLEMS_WHAT_ID);
-        }
-        if part.matches(".filters, .chart-tools").unwrap_or(false)
-            && let Ok(note) = document.create_element("p")
-        {
+    for part in elements(document, NOTED) {
+        if let Ok(note) = document.create_element("p") {
             note.set_class_name("unavailable-note");
             note.set_text_content(Some(note_text));
             let _ = part.before_with_node_1(&note);

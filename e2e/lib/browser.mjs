@@ -127,6 +127,19 @@ export async function useShell(page) {
   );
 }
 
+/**
+ * Holds back the app's WebAssembly on `page` for `ms` milliseconds (for good
+ * with Infinity), as a slow network would, so that the reader acts on the
+ * prerendered page before the app runs.
+ */
+export async function delayApp(page, ms) {
+  await page.route((url) => /_bg\.wasm$/.test(url.pathname), async (route) => {
+    if (ms === Infinity) return; // never answered
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
 /** Opens a page, runs `fn(page, session)`, then asserts nothing went wrong on it. */
 export async function withPage(env, options, fn) {
   const s = await openPage(env.browser, { origin: env.server.origin, ...options });

@@ -22,15 +22,12 @@ import { launch } from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 
 import { startServer } from './server.mjs';
+import { CHROMIUM, CHROME_FLAGS } from './chromium.mjs';
 import { makeLargeSite } from './large-site.mjs';
 import { startAppAtOnce } from '../../e2e/lib/browser.mjs';
 import { measureTaps, tapTable } from './taps.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-// Without the networking flags Chromium keeps calling home, which a closed network turns into noise.
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const LABELS = { performance: 'performance', accessibility: 'accessibility', 'best-practices': 'best practices', seo: 'SEO' };
 const PAGES = [

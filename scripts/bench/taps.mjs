@@ -22,11 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { startServer } from './server.mjs';
+import { CHROMIUM, CHROME_FLAGS } from './chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-// As in bench.mjs: without the networking flags Chromium keeps calling home.
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Lighthouse 12's mobile preset (constants.js: throttling.mobileSlow4G, screenEmulation.mobile).
 const NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };

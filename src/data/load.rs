@@ -28,6 +28,11 @@ pub fn mission_file(id: &str) -> String {
     format!("data/missions/{id}.json")
 }
 
+/// The mission whose file `file` is, if it is one ([`mission_file`] backwards).
+pub fn mission_of_file(file: &str) -> Option<&str> {
+    file.strip_prefix("data/missions/")?.strip_suffix(".json")
+}
+
 /// Why a data file could not be used. Each variant names the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
@@ -239,13 +244,10 @@ pub fn check_preloaded(file: &str) -> Result<(), LoadError> {
             message: "it was not downloaded".to_owned(),
         });
     };
-    let mission_id = file
-        .strip_prefix("data/missions/")
-        .and_then(|f| f.strip_suffix(".json"));
     let checked = if file == INDEX_FILE {
         parse::<MissionIndex>(file, &text)
             .map(|index| LOADED_INDEX.with(|i| *i.borrow_mut() = Some(Arc::new(index))))
-    } else if let Some(id) = mission_id {
+    } else if let Some(id) = mission_of_file(file) {
         parse::<Mission>(file, &text).map(|mission| {
             LOADED_MISSIONS.with(|m| m.borrow_mut().insert(id.to_owned(), Arc::new(mission)));
         })
@@ -367,6 +369,13 @@ pub async fn load_index(base: SiteBase) -> Result<Arc<MissionIndex>, LoadError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mission_file_names_its_mission() {
+        assert_eq!(mission_of_file(&mission_file("unami")), Some("unami"));
+        assert_eq!(mission_of_file(INDEX_FILE), None);
+        assert_eq!(mission_of_file("maps/unami.json"), None);
+    }
 
     #[test]
     fn reports_line_column_and_field_of_a_shape_error() {
