@@ -30,13 +30,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test bench fuzz validate schema index coverage maps search-data screenshots html setup rust-tools npm-tools browser java clean
+.PHONY: serve build test bench fuzz validate schema index coverage maps search-data generated screenshots html setup rust-tools wasm-tools npm-tools browser java clean
 
-serve: setup maps search-data
+serve: setup
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
+	@# Trunk makes the generated files itself first (Trunk.toml's hook runs `make generated`).
 	trunk serve --address 127.0.0.1 --port 8080 --dist target/serve
 
-build: setup maps search-data
+build: setup
 	rm -rf dist
 	trunk build --release --public-url "$(PUBLIC_URL)"
 	@# Trunk's page, before any content goes in: the app's shell, which the
@@ -124,18 +125,27 @@ bench: build browser
 
 setup: rust-tools npm-tools
 
-rust-tools:
+# What every Trunk build needs besides Trunk and the files index.html copies from
+# target/generated/ (the offices' maps, the search data). Trunk runs this itself before
+# each build (the hook in Trunk.toml), so `trunk build` and `trunk serve` work on a fresh
+# clone, without `make`; it does little when all is in place.
+generated: wasm-tools maps search-data
+
+# The WebAssembly target and the wasm-bindgen CLI of the version Cargo.lock holds.
+wasm-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+	@# No --locked here: one of its locked dependencies is missing from the registry mirror.
+	@test "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
+
+rust-tools: wasm-tools
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@test "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" \
 	  || cargo install trunk --version "$(TRUNK_VERSION)" --locked
 	@twiggy --version 2>/dev/null | grep -qx "twiggy[-a-z]* $(TWIGGY_VERSION)" \
 	  || cargo install twiggy --version "$(TWIGGY_VERSION)" --locked
-	@# No --locked here: one of its locked dependencies is missing from the registry mirror.
-	@test "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
-	  || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
 
 npm-tools: node_modules/.installed
 

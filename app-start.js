@@ -1,7 +1,7 @@
 // Starts the app on a prerendered page when the reader needs it.
 //
 // A prerendered page is whole without the app: its text, tables, links and
-// footnotes are all there. The app (about 500 KB of WebAssembly) adds what
+// footnotes are all there. The app (its WebAssembly is the largest download) adds what
 // needs a program: search, filters, the theme switch, chart tooltips, the
 // table/chart switch, comparing, moving between pages without reloading. So a
 // first visit downloads the page and its styles only, and the app starts:
@@ -53,52 +53,80 @@ function startsAtOnce() {
  * Where a control is, in terms that hold in the app's page too: the nearest
  * element with an id around it, and its place among that element's controls.
  * (Counting from the top of the page would not do: a chart draws its points,
- * each focusable, only in the app.)
+ * each focusable, only in the app.) `what` tells the control apart from
+ * another one at that place while the app's page is still half rendered.
  */
 function locate(el) {
   const scope = el.parentElement?.closest("[id]") ?? document.body;
-  return { id: scope === document.body ? null : scope.id, i: [...scope.querySelectorAll(CONTROLS)].indexOf(el) };
+  return { id: scope === document.body ? null : scope.id, i: [...scope.querySelectorAll(CONTROLS)].indexOf(el), what: kind(el) };
 }
+
+/** A control's element, type and name, and a box's value (which tells a group's boxes apart). */
+const kind = (el) => [el.tagName, el.type, el.name, el.type === "checkbox" || el.type === "radio" ? el.value : ""].join(" ");
 
 function find(place) {
   const scope = place.id === null ? document.body : document.getElementById(place.id);
-  return scope ? scope.querySelectorAll(CONTROLS)[place.i] : undefined;
+  const el = scope?.querySelectorAll(CONTROLS)[place.i];
+  return el && kind(el) === place.what ? el : undefined;
+}
+
+/** Whether the reader changed a control from the state the page came with. */
+function isChanged(el) {
+  if (el.type === "checkbox" || el.type === "radio") return el.checked !== el.defaultChecked;
+  if (el.tagName === "SELECT") {
+    const initial = [...el.options].find((o) => o.defaultSelected) ?? el.options[0];
+    return Boolean(initial) && el.value !== initial.value;
+  }
+  return "defaultValue" in el && el.value !== el.defaultValue;
 }
 
 /** What the reader changed on the page so far, to carry over to the app's page. */
 function snapshot() {
-  const changed = [];
-  for (const el of document.querySelectorAll(CONTROLS)) {
-    if (el.type === "checkbox" || el.type === "radio") {
-      if (el.checked !== el.defaultChecked) changed.push({ place: locate(el), checked: el.checked });
-    } else if (el.tagName === "SELECT") {
-      const initial = [...el.options].find((o) => o.defaultSelected) ?? el.options[0];
-      if (initial && el.value !== initial.value) changed.push({ place: locate(el), value: el.value });
-    } else if ("defaultValue" in el && el.value !== el.defaultValue) {
-      changed.push({ place: locate(el), value: el.value });
-    }
-  }
+  const changed = [...document.querySelectorAll(CONTROLS)]
+    .filter(isChanged)
+    .map((el) => (el.type === "checkbox" || el.type === "radio" ? { place: locate(el), checked: el.checked } : { place: locate(el), value: el.value }));
   const focused = document.activeElement?.matches(CONTROLS) ? locate(document.activeElement) : null;
-  return { focused, changed, x: scrollX, y: scrollY };
+  return { focused, changed, x: scrollX, y: scrollY, reading: readingPlace() };
+}
+
+/**
+ * Where the reader is reading: the element with an id at the top of the
+ * window, and how far below the top its own top is. Restoring the scroll
+ * position alone would not do: parts of a long page far from the window are
+ * only laid out when near it (content-visibility), so the app's new page
+ * has other heights above the reader until they are.
+ */
+function readingPlace() {
+  const at = document.elementFromPoint(innerWidth / 2, 1)?.closest("[id]");
+  return at ? { id: at.id, top: at.getBoundingClientRect().top } : null;
 }
 
 /**
  * Runs `then` with the control at `place` once the app has rendered it: at
- * once for most, a few frames later for parts the app renders after the
- * page's frame (a chart). Gives up after two seconds.
+ * once, or as soon as the app adds it (the app renders a page's content a
+ * moment after its frame, once its data is read, and a chart after that).
+ * Watching the page's changes rather than waiting for the next frame puts
+ * the reader's tick in place before the app's page is first painted, so the
+ * page is laid out once, not twice. Gives up after two seconds.
  */
 function whenFound(place, then) {
-  const until = performance.now() + 2000;
-  const look = () => {
-    const el = find(place);
-    if (el) then(el);
-    else if (performance.now() < until) requestAnimationFrame(look);
+  const el = find(place);
+  if (el) return then(el);
+  const watcher = new MutationObserver(() => {
+    const found = find(place);
+    if (!found) return;
+    stop();
+    then(found);
+  });
+  const timer = setTimeout(() => stop(), 2000);
+  const stop = () => {
+    watcher.disconnect();
+    clearTimeout(timer);
   };
-  look();
+  watcher.observe(document.body, { childList: true, subtree: true });
 }
 
 function restore(saved) {
-  scrollTo(saved.x, saved.y);
   for (const { place, checked, value } of saved.changed) {
     whenFound(place, (el) => {
       if (checked !== undefined) el.checked = checked;
@@ -110,6 +138,17 @@ function restore(saved) {
   if (saved.focused) whenFound(saved.focused, (el) => el.focus({ preventScroll: true }));
   if (pendingClick) whenFound(pendingClick, (el) => el.click());
   if (pendingSlash) dispatchEvent(new KeyboardEvent("keydown", { key: "/", bubbles: true }));
+  // The reader's place last, just before the frame is painted: measuring the
+  // page lays it out, which is then done once, with the ticks' effects in
+  // it. (Nothing to do for a reader at the top: the app's page starts there.)
+  if (saved.x !== 0 || saved.y !== 0) requestAnimationFrame(() => returnTo(saved));
+}
+
+/** Scrolls back to where the reader was reading (see readingPlace). */
+function returnTo(saved) {
+  const reading = saved.reading && document.getElementById(saved.reading.id);
+  if (reading?.checkVisibility()) scrollTo(saved.x, scrollY + reading.getBoundingClientRect().top - saved.reading.top);
+  else scrollTo(saved.x, saved.y);
 }
 
 async function compile(url, integrity) {
@@ -191,16 +230,60 @@ function handOver(data) {
 // once as it starts, or later, after "Try again", when a data file it needs
 // could not be had at first. Either way what the reader did carries over.
 let saved = null;
+let takingOver = false;
 addEventListener("mission-pages:before-takeover", () => {
   saved = snapshot();
+  takingOver = true;
+  formsIntoAddress();
 });
+
+/**
+ * A plain GET form that filters the page it is on (the timeline's, the
+ * catalogue's) keeps its state in the address. What the reader set in one
+ * before the app ran goes into the address before the app reads it, as if
+ * they had pressed its "Apply" button: the app's page is then rendered
+ * filtered at once, not rendered whole and filtered after. (Empty fields are
+ * left out; the app writes the address its own way when the reader's
+ * changes are replayed into it.)
+ */
+function formsIntoAddress() {
+  for (const form of document.querySelectorAll('form[method="get" i]')) {
+    if (new URL(form.action, document.baseURI).pathname !== location.pathname) continue;
+    if (![...form.elements].some(isChanged)) continue;
+    const query = new URLSearchParams([...new FormData(form)].filter(([, value]) => value !== "")).toString();
+    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+  }
+}
 addEventListener("mission-pages:after-takeover", () => {
-  if (saved) restore(saved);
+  const what = saved;
   saved = null;
-  tookOver = true;
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+  whenRendered(() => {
+    if (what) restore(what);
+    dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+  });
 });
-let tookOver = false;
+
+/**
+ * Runs `then` once the app's page has its content: the app mounts its frame
+ * first and renders the content a moment later, in the same task (a
+ * microtask), before anything is painted; watching for it, rather than
+ * waiting for a frame, restores the reader's place and ticks before the
+ * first paint. At once if the content is there; after two seconds at most.
+ */
+function whenRendered(then) {
+  const rendered = () => Boolean(document.querySelector("main")?.firstElementChild);
+  if (rendered()) return then();
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    watcher.disconnect();
+    then();
+  };
+  const watcher = new MutationObserver(() => rendered() && finish());
+  watcher.observe(document.body, { childList: true, subtree: true });
+  setTimeout(finish, 2000);
+}
 
 let prepared = null;
 
@@ -258,7 +341,7 @@ async function start() {
     if (!prerendered) {
       // The shell: the app mounted into it, with nothing to take over.
       dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
-    } else if (!tookOver) {
+    } else if (!takingOver) {
       // The page stays as it was: a click or "/" waiting for the app is dropped.
       pendingClick = null;
       pendingSlash = false;
@@ -314,12 +397,13 @@ if (tag) {
     if (!mayPrefetch() && state === "waiting") return;
     window.missionPagesAppFetched = new Promise((done) => {
       // After the page's first contentful paint (which can come after the
-      // load event: nothing is painted before the header is whole) and once
-      // the browser is idle: the app's download never competes with what the
-      // reader sees first. A hidden tab paints nothing: the worker then waits
-      // 10 s at most.
+      // load event: nothing is painted before the header is whole): the
+      // app's download never competes with what the reader sees first. (Not
+      // waiting for an idle moment as well: on a slow phone that came
+      // 0.1–0.3 s later, and Lighthouse's figures were the same without it.)
+      // A hidden tab paints nothing: the worker then waits 10 s at most.
       const go = () => prepare().then(done, done);
-      afterFirstPaint(() => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 500 }) : setTimeout(go, 0)));
+      afterFirstPaint(go);
       setTimeout(done, 10_000);
     });
   });

@@ -109,7 +109,8 @@ test('UNAMI timeline: filters by kind and year live in the address and survive r
     const m = data.unami;
     const total = m.resolutions.length + m.events.length;
     await gotoApp(page, env.url('missions/unami/timeline'));
-    const entries = page.locator('main ol.timeline > li');
+    // What is shown: a filter hides entries, it does not remove them.
+    const entries = page.locator('main ol.timeline > li:visible');
     assert.equal(await entries.count(), total);
     assert.equal(await page.locator('main .filter-status').innerText(), `Showing all ${total} entries.`);
 
@@ -123,7 +124,7 @@ test('UNAMI timeline: filters by kind and year live in the address and survive r
     await page.getByRole('checkbox', { name: /^Leadership changes/ }).uncheck();
     await page.waitForURL(/\?kind=resolution$/);
     assert.equal(await entries.count(), m.resolutions.length);
-    assert.equal(await page.locator('main ol.timeline > li.entry-resolution').count(), m.resolutions.length);
+    assert.equal(await page.locator('main ol.timeline > li.entry-resolution:visible').count(), m.resolutions.length);
     assert.equal(await page.locator('main .filter-status').innerText(), `Showing ${m.resolutions.length} of ${total} entries.`);
 
     // A year range.
@@ -136,7 +137,7 @@ test('UNAMI timeline: filters by kind and year live in the address and survive r
     assert.equal(await entries.count(), inRange);
     const years = await entries.locator('time').evaluateAll((ts) => ts.map((t) => Number(t.getAttribute('datetime').slice(0, 4))));
     assert.ok(years.every((y) => y >= 2010 && y <= 2015), `years ${years}`);
-    const headings = await page.locator('main .year-heading').allInnerTexts();
+    const headings = await page.locator('main .year-heading:visible').allInnerTexts();
     assert.deepEqual(headings, [...new Set(years.map(String))], 'one heading a year');
     // The footnotes follow: only the sources of the entries shown.
     assert.match(await page.locator('#sources-heading').innerText(), /Sources for the entries shown/);

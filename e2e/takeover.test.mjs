@@ -92,11 +92,11 @@ test('a box unticked and a year chosen on the prerendered timeline filter it onc
     await s.page.locator('form.filters select[name=from]').selectOption('2010');
     assert.ok(await s.page.evaluate(() => document.body.hasAttribute('data-prerendered')), 'all this before the app ran');
     await waitForApp(s.page);
-    await s.page.waitForFunction(() => document.querySelectorAll('li.entry-event').length === 0);
+    await s.page.waitForFunction(() => ![...document.querySelectorAll('li.entry-event')].some((li) => li.checkVisibility()));
     assert.equal(await s.page.locator('form.filters input[value=event]').isChecked(), false);
     assert.equal(await s.page.locator('form.filters input[value=resolution]').isChecked(), true);
     assert.equal(await s.page.locator('form.filters select[name=from]').inputValue(), '2010');
-    const years = await s.page.locator('section.year h2').allTextContents();
+    const years = await s.page.locator('section.year:visible h2').allTextContents();
     assert.ok(years.length > 0 && years.every((y) => Number(y) >= 2010), `years shown: ${years}`);
     assert.match(s.page.url(), /kind=/);
     assert.match(await s.page.locator('.filter-status').textContent(), /\d/);
@@ -118,6 +118,35 @@ test('a word typed in the prerendered catalogue filters it once the app runs', a
     const acronyms = await s.page.locator('main .card-acronym').allTextContents();
     assert.ok(acronyms.includes('UNAMI'), `cards: ${acronyms}`);
     assert.equal(await s.page.locator('.catalogue-filters input[name=q]').inputValue(), 'Iraq');
+    s.assertClean();
+  } finally {
+    await s.close();
+  }
+});
+
+test('the reader stays where they were on the page when the app takes over', async () => {
+  const s = await openPage(env.browser, { origin: env.server.origin, appAtOnce: false, viewport: { width: 390, height: 700 } });
+  try {
+    await delayApp(s.page, 1500);
+    await s.page.goto(env.url('missions/unami/timeline/'), { waitUntil: 'load' });
+    // Well down the page: an entry at the top of the window.
+    const entry = s.page.locator('li.entry').nth(20);
+    await entry.evaluate((li) => li.scrollIntoView({ block: 'start' }));
+    // Parts of a long page are laid out when near the window (content-visibility): let them settle.
+    await s.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const before = await s.page.evaluate(() => {
+      const top = document.elementFromPoint(195, 40)?.closest('li.entry');
+      return { y: Math.round(scrollY), id: top?.id, at: top && Math.round(top.getBoundingClientRect().top) };
+    });
+    assert.ok(before.y > 1000 && before.id, `scrolled down to an entry: ${JSON.stringify(before)}`);
+    // A key (not one that scrolls) starts the app.
+    await s.page.keyboard.press('Shift');
+    await waitForApp(s.page);
+    await s.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const after = await s.page.evaluate((id) => ({ y: Math.round(scrollY), at: Math.round(document.getElementById(id).getBoundingClientRect().top) }), before.id);
+    // (Not the scroll position itself: the parts of the app's page far above
+    // are not laid out yet, content-visibility gives them estimated heights.)
+    assert.ok(Math.abs(after.at - before.at) <= 2, `${before.id} where it was in the window: ${before.at} → ${after.at}`);
     s.assertClean();
   } finally {
     await s.close();
@@ -170,11 +199,19 @@ async function checkFailure({ page, file, feature }, how) {
     await s.page.goto(env.url(page), { waitUntil: 'domcontentloaded' });
     const text = await s.page.locator('main').textContent();
     const heading = await s.page.locator('main h1').textContent();
+    // Where it is on the page (not in the window: hovering may scroll).
+    const box = () => s.page.locator(feature).first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return `${r.left + scrollX},${r.top + scrollY} ${r.width}×${r.height}`;
+    });
+    const placed = await box();
     // The reader reaches for a control: the app starts and cannot have the file.
     await s.page.locator('main').hover();
     await s.page.locator('.theme-toggle').hover();
     const alert = s.page.locator('#data-problems [role=alert]');
     await alert.waitFor({ timeout: 40_000 });
+    // Nothing moved under the reader's finger: the control is where it was.
+    assert.equal(await box(), placed, `${where}: ${feature} did not move`);
     assert.match(await alert.innerText(), FAILURES[how].says(file), where);
     // Nothing of the page is gone: the same heading and every word of the text.
     assert.ok(await s.page.evaluate(() => document.body.hasAttribute('data-prerendered')), `${where}: the prerendered page stays`);
@@ -238,9 +275,9 @@ test('a box unticked while the data was missing is still unticked once "Try agai
     await s.page.unroute(fileMatcher(address));
     await s.page.locator('#data-problems button').click();
     await waitForApp(s.page);
-    await s.page.waitForFunction(() => document.querySelectorAll('li.entry-event').length === 0);
+    await s.page.waitForFunction(() => ![...document.querySelectorAll('li.entry-event')].some((li) => li.checkVisibility()));
     assert.equal(await s.page.locator('form.filters input[value=event]').isChecked(), false);
-    assert.ok((await s.page.locator('li.entry-resolution').count()) > 0);
+    assert.ok((await s.page.locator('li.entry-resolution:visible').count()) > 0);
     s.assertClean();
   } finally {
     await s.close();

@@ -18,7 +18,7 @@ const check = process.argv.includes("--check");
  * 200 KiB for a mission page; this budget is what the app weighs now, so
  * that it can only shrink (lower it as it does).
  */
-const WASM_BUDGET_GZIP = 550 * 1024;
+const WASM_BUDGET_GZIP = 460 * 1024;
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {

@@ -61,7 +61,9 @@ fn fire(name: &str) {
 }
 
 /// Replaces the prerendered page with the app's, in one task (no paint in
-/// between), telling `app-start.js` before and after.
+/// between), telling `app-start.js` before and after. (The router renders the
+/// page's content in a microtask after the mount: `app-start.js` waits for
+/// it before it restores what the reader did.)
 fn take_over(document: &web_sys::Document, base: SiteBase) {
     fire(BEFORE_TAKEOVER);
     crate::dom::clear_prerendered(document);
@@ -210,7 +212,9 @@ fn describe_what_needs_the_app(document: &web_sys::Document, base: &SiteBase) {
         if let Ok(note) = document.create_element("p") {
             note.set_class_name("unavailable-note");
             note.set_text_content(Some(note_text));
-            let _ = part.before_with_node_1(&note);
+            // After the part, not before it: nothing above the control the
+            // reader is tapping moves while the tap lands.
+            let _ = part.after_with_node_1(&note);
         }
     }
 }

@@ -135,9 +135,12 @@ impl Filter {
 
     /// Whether the entry passes the filter.
     pub fn admits(&self, e: &Entry<'_>) -> bool {
-        self.shows(e.kind)
-            && self.from.is_none_or(|y| e.date.year >= y)
-            && self.to.is_none_or(|y| e.date.year <= y)
+        self.admits_kind_in(e.kind, e.date.year)
+    }
+
+    /// Whether an entry of this kind and year passes the filter.
+    pub fn admits_kind_in(&self, kind: EntryKind, year: u16) -> bool {
+        self.shows(kind) && self.from.is_none_or(|y| year >= y) && self.to.is_none_or(|y| year <= y)
     }
 }
 

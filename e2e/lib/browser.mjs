@@ -397,23 +397,31 @@ export async function mainText(page) {
  * Returns how many entries the list has.
  */
 export async function checkFootnotes(page, where = '') {
+  // A filter hides entries and footnotes (`hidden`), it does not remove them.
+  // What is in a closed disclosure, or in a chart's other view (the app shows
+  // it when a link leads there), still counts.
   const problems = await page.evaluate(() => {
     const out = [];
-    const entries = [...document.querySelectorAll('main ol.source-list > li')];
+    const shown = (el) => !el.closest('[hidden]:not(.table-view, .chart-view)');
+    const entries = [...document.querySelectorAll('main ol.source-list > li')].filter(shown);
     const cited = new Set();
-    for (const a of document.querySelectorAll('main sup.cite a')) {
+    for (const a of [...document.querySelectorAll('main sup.cite a')].filter(shown)) {
       const href = a.getAttribute('href');
       const id = href.slice(href.indexOf('#') + 1);
       cited.add(id);
-      if (!document.querySelector(`main ol.source-list > li#${CSS.escape(id)}`)) out.push(`[${a.textContent}] → ${href}: no entry`);
+      const entry = document.querySelector(`main ol.source-list > li#${CSS.escape(id)}`);
+      if (!entry) out.push(`[${a.textContent}] → ${href}: no entry`);
+      else if (!shown(entry)) out.push(`[${a.textContent}] → ${href}: its entry is hidden`);
     }
     for (const li of entries) {
-      if (!cited.has(li.id)) out.push(`${li.id} is listed but not cited on the page`);
-      for (const back of li.querySelectorAll('.cited-by a')) {
+      if (!cited.has(li.id)) out.push(`${li.id} is listed but not cited by anything shown`);
+      for (const back of [...li.querySelectorAll('.cited-by a')].filter(shown)) {
         const href = back.getAttribute('href');
         const target = document.getElementById(href.slice(href.indexOf('#') + 1));
         if (!target) {
           out.push(`${li.id}: back-link ${href} has no target`);
+        } else if (!shown(target)) {
+          out.push(`${li.id}: back-link ${href} leads to a hidden fact`);
         } else if (![...target.querySelectorAll('sup.cite a')].some((a) => a.getAttribute('href').endsWith(`#${li.id}`))) {
           out.push(`${li.id}: back-link ${href} leads to a fact that does not cite it`);
         }

@@ -47,7 +47,8 @@ const MAPS_DIR: &str = "target/generated/maps";
 const NOSCRIPT_CSS: &str = concat!(
     ".chart-figure .chart-view,.chart-figure .chart-tools button,.theme-toggle,.loading,",
     ".site-search,.search-form,.filters,.card-compare,.compare-bar{display:none}",
-    ".chart-figure .table-view[hidden]{display:block}",
+    // `!important`: the site's style hides whatever is `hidden`, whatever else applies.
+    ".chart-figure .table-view[hidden]{display:block !important}",
 );
 
 /// Where leptos_meta injects the page's head elements (see `inject_meta_context`).

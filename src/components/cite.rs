@@ -67,6 +67,13 @@ pub fn Cite(
     })
 }
 
+/// The anchors of the facts a filter leaves on show.
+pub type ShownAnchors = std::collections::HashSet<String>;
+
+/// Which of a page's facts are on show while a filter narrows them: `None`
+/// while none does (the heading then says "this page", not "what is shown").
+pub type Shown = Option<ShownAnchors>;
+
 /// Under a page's facts: the sources the page cites, numbered as in the
 /// mission's list, each with links back up to the facts that cite it, and a
 /// link to the mission's full list of sources.
@@ -75,9 +82,15 @@ pub fn PageSources(
     #[prop(into)] mission: Arc<Mission>,
     /// The page: the overview (`None`) or a section.
     page: Page,
-    /// Only the facts with these anchors are on show (a filtered timeline).
+    /// Only the facts with these anchors are on the page (a year of a long
+    /// timeline).
     #[prop(default = None)]
     only: Option<Vec<String>>,
+    /// Of those, the ones a filter leaves on show: a source none of them
+    /// cites, and each link back to a fact left out, is hidden, not removed,
+    /// so a change of filter is answered at once.
+    #[prop(optional, into)]
+    shown: Option<Signal<Shown>>,
 ) -> impl IntoView {
     let t = strings();
     let notes = match &only {
@@ -105,26 +118,43 @@ pub fn PageSources(
                 .is_some_and(|s| s.described)
         })
         .then(|| view! { <p class="source-note">{t.sources_described_note()}</p> });
+    let shown = shown.unwrap_or_else(|| Signal::derive(|| None));
+    let is_left_out =
+        move |anchor: &str| shown.with(|s| s.as_ref().is_some_and(|s| !s.contains(anchor)));
     let items = notes
         .into_iter()
         .filter_map(|note| {
             let source = mission.sources.get(note.number - 1)?;
+            let anchors: Vec<String> = note.cited_by.iter().map(|(a, _)| a.clone()).collect();
+            let note_hidden = move || anchors.iter().all(|a| is_left_out(a));
             let back = note
                 .cited_by
                 .into_iter()
                 .map(|(anchor, label)| {
                     let label = close_bidi(&label).into_owned();
-                    view! { <li><a href=here(&anchor)>{label}</a></li> }
+                    let href = here(&anchor);
+                    view! { <li hidden=move || is_left_out(&anchor)><a href=href>{label}</a></li> }
                 })
                 .collect_view();
-            Some(source_item(note.number, source, back.into_any()))
+            Some(source_item(
+                note.number,
+                source,
+                back.into_any(),
+                note_hidden,
+            ))
         })
         .collect_view();
+    let narrowed = only.is_some();
+    let heading = move || {
+        if narrowed || shown.with(Option::is_some) {
+            t.sources_for_shown()
+        } else {
+            t.sources_for_page()
+        }
+    };
     Some(view! {
         <section class="page-sources" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">
-                {if only.is_some() { t.sources_for_shown() } else { t.sources_for_page() }}
-            </h2>
+            <h2 id="sources-heading">{heading}</h2>
             <p class="hint">{t.sources_numbered(&mission.acronym)}</p>
             <ol class="source-list">{items}</ol>
             {described}
@@ -169,7 +199,12 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
                 let text = t.sources_timeline_page(n, page_title(&timeline_pages, place));
                 view! { <li><a href=href>{text}</a></li> }.into_any()
             }));
-            source_item(i + 1, source, links.into_iter().collect_view().into_any())
+            source_item(
+                i + 1,
+                source,
+                links.into_iter().collect_view().into_any(),
+                || false,
+            )
         })
         .collect_view();
     let described = mission
@@ -183,8 +218,17 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     }
 }
 
-/// One numbered source; `cited_by` is the list items linking to the facts it supports.
-fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoView + use<> {
+/// One numbered source; `cited_by` is the list items linking to the facts it
+/// supports; `hidden` says when no fact on show cites it.
+fn source_item<H>(
+    number: usize,
+    source: &Source,
+    cited_by: AnyView,
+    hidden: H,
+) -> impl IntoView + use<H>
+where
+    H: Fn() -> bool + Send + Sync + 'static,
+{
     let t = strings();
     let title = in_page_language(&source.title);
     let publisher = in_page_language(&source.publisher);
@@ -211,7 +255,7 @@ fn source_item(number: usize, source: &Source, cited_by: AnyView) -> impl IntoVi
     let lang = title.is_fallback.then_some("en");
     let dir = lang.map(|_| "ltr");
     view! {
-        <li id=source_anchor(number) value=number.to_string()>
+        <li id=source_anchor(number) value=number.to_string() hidden=hidden>
             <span class="source-ref" lang=lang dir=dir>
                 {source.described.then_some("[")}
                 <cite class=isolate_class(title.text)>{close_bidi(title.text).into_owned()}</cite>

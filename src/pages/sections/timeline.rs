@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::citations::anchors;
-use crate::components::cite::{Cite, PageSources};
+use crate::components::cite::{Cite, PageSources, Shown, ShownAnchors};
 use crate::components::data_table::DataTable;
 use crate::components::readings::OtherReadings;
 use crate::components::text::{close_bidi, isolate_class, untranslated_marker};
@@ -104,8 +104,11 @@ fn entries_view(
         (Some(pages), Some(page)) => pages.place_of(&e.anchor) == Some(page),
         _ => true,
     };
+    // The page's entries are rendered once; a filter only shows and hides
+    // them (and their footnotes), which answers a tick at once even on a slow
+    // phone, where rendering hundreds of entries anew took a frame and more.
+    let all: Vec<Entry<'_>> = entries_in(m, t).into_iter().filter(&in_page).collect();
     let (years, counts, total) = {
-        let all: Vec<Entry<'_>> = entries_in(m, t).into_iter().filter(&in_page).collect();
         let mut years: Vec<u16> = all.iter().map(|e| e.date.year).collect();
         years.dedup();
         let counts = EntryKind::ALL.map(|k| all.iter().filter(|e| e.kind == k).count());
@@ -117,33 +120,54 @@ fn entries_view(
     let year_steps = year_page.as_ref().map(|(p, pages)| {
         view! { <p class="year-steps">{year_steps(&base, &m.id, pages, *p)}</p> }
     });
-    let mission = m.clone();
-    let list = move || {
+    let kinds_and_years: Arc<[(EntryKind, u16)]> =
+        all.iter().map(|e| (e.kind, e.date.year)).collect();
+    let shown_count = Memo::new(move |_| {
         let f = filter.get();
-        let all = entries_in(&mission, t);
-        let shown: Vec<&Entry<'_>> = all.iter().filter(|e| in_page(e) && f.admits(e)).collect();
-        let status = if f.is_everything() {
+        kinds_and_years
+            .iter()
+            .filter(|(kind, year)| f.admits_kind_in(*kind, *year))
+            .count()
+    });
+    let status = move || {
+        if filter.get().is_everything() {
             t.timeline_showing_all(total)
         } else {
-            t.timeline_showing_some(shown.len(), total)
-        };
-        let groups = year_groups(&mission, &shown);
-        // Footnotes for what is shown: the entries, and the closure notice.
-        let only = (page.is_some() || !f.is_everything()).then(|| {
-            shown
-                .iter()
-                .map(|e| e.anchor.clone())
-                .chain(std::iter::once(anchors::CLOSURE.to_owned()))
-                .collect::<Vec<_>>()
-        });
-        view! {
-            <p class="filter-status" role="status">{status}</p>
-            {shown.is_empty().then(|| view! {
-                <p class="notice">{t.timeline_no_match()}</p>
-            })}
-            {groups}
-            <PageSources mission=mission.clone() page=Some(Section::Timeline) only=only/>
+            t.timeline_showing_some(shown_count.get(), total)
         }
+    };
+    // Footnotes for what is shown: the entries, and the closure notice. A
+    // year's page always lists only its own.
+    let anchors: Arc<[(String, EntryKind, u16)]> = all
+        .iter()
+        .map(|e| (e.anchor.clone(), e.kind, e.date.year))
+        .collect();
+    let shown: Signal<Shown> = Memo::new(move |_| {
+        let f = filter.get();
+        (page.is_some() || !f.is_everything()).then(|| {
+            anchors
+                .iter()
+                .filter(|(_, kind, year)| f.admits_kind_in(*kind, *year))
+                .map(|(anchor, _, _)| anchor.clone())
+                .chain(std::iter::once(anchors::CLOSURE.to_owned()))
+                .collect::<ShownAnchors>()
+        })
+    })
+    .into();
+    let only = page.is_some().then(|| {
+        all.iter()
+            .map(|e| e.anchor.clone())
+            .chain(std::iter::once(anchors::CLOSURE.to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let groups = year_groups(m, &all, filter);
+    let list = view! {
+        <p class="filter-status" role="status">{status}</p>
+        {move || (shown_count.get() == 0).then(|| view! {
+            <p class="notice">{t.timeline_no_match()}</p>
+        })}
+        {groups}
+        <PageSources mission=m.clone() page=Some(Section::Timeline) only=only shown=shown/>
     };
     let years = page.is_none().then_some(years);
     view! {
@@ -366,10 +390,11 @@ fn Filters(
     }
 }
 
-/// The entries under a heading for each year.
-fn year_groups(m: &Arc<Mission>, shown: &[&Entry<'_>]) -> impl IntoView + use<> {
+/// The entries under a heading for each year, each (and each year) hidden
+/// while the filter leaves it out.
+fn year_groups(m: &Arc<Mission>, all: &[Entry<'_>], filter: Memo<Filter>) -> impl IntoView + use<> {
     let mut groups: Vec<(u16, Vec<&Entry<'_>>)> = Vec::new();
-    for e in shown {
+    for e in all {
         match groups.last_mut() {
             Some((year, list)) if *year == e.date.year => list.push(e),
             _ => groups.push((e.date.year, vec![e])),
@@ -378,9 +403,21 @@ fn year_groups(m: &Arc<Mission>, shown: &[&Entry<'_>]) -> impl IntoView + use<> 
     groups
         .into_iter()
         .map(|(year, list)| {
-            let items = list.into_iter().map(|e| entry_item(m, e)).collect_view();
+            let kinds: Vec<EntryKind> = list.iter().map(|e| e.kind).collect();
+            let year_hidden = move || {
+                let f = filter.get();
+                !kinds.iter().any(|&kind| f.admits_kind_in(kind, year))
+            };
+            let items = list
+                .into_iter()
+                .map(|e| {
+                    let kind = e.kind;
+                    let hidden = move || !filter.get().admits_kind_in(kind, year);
+                    entry_item(m, e, hidden)
+                })
+                .collect_view();
             view! {
-                <section class="year" aria-labelledby=format!("year-{year}")>
+                <section class="year" aria-labelledby=format!("year-{year}") hidden=year_hidden>
                     <h2 id=format!("year-{year}") class="year-heading">{year.to_string()}</h2>
                     <ol class="timeline">{items}</ol>
                 </section>
@@ -389,7 +426,10 @@ fn year_groups(m: &Arc<Mission>, shown: &[&Entry<'_>]) -> impl IntoView + use<> 
         .collect_view()
 }
 
-fn entry_item(m: &Arc<Mission>, e: &Entry<'_>) -> impl IntoView + use<> {
+fn entry_item<F>(m: &Arc<Mission>, e: &Entry<'_>, hidden: F) -> impl IntoView + use<F>
+where
+    F: Fn() -> bool + Send + Sync + 'static,
+{
     let t = strings();
     let kind = e.kind.label(t);
     // Text the reader's language lacks is shown in English, tagged and marked
@@ -406,7 +446,7 @@ fn entry_item(m: &Arc<Mission>, e: &Entry<'_>) -> impl IntoView + use<> {
     let title_marker = e.title_in_english.then(untranslated_marker);
     let body_marker = (e.body_in_english && !e.title_in_english).then(untranslated_marker);
     view! {
-        <li id=e.anchor.clone() class=format!("entry entry-{}", e.kind.slug())>
+        <li id=e.anchor.clone() class=format!("entry entry-{}", e.kind.slug()) hidden=hidden>
             <p class="entry-meta">
                 <span class="entry-kind">{kind}</span>
                 <time datetime=e.date.iso()>{t.date(e.date)}</time>
