@@ -2,8 +2,9 @@
 //! (`/?status=active&kind=envoy-office&q=yemen&sort=start`), so any view of the
 //! list can be shared and the back button works.
 
+use crate::data::words::fold;
 use crate::data::{MissionKind, MissionSummary, Region, StatusState};
-use crate::search::text::fold;
+use crate::routes::encode_query_value;
 
 /// How the catalogue orders its cards.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -182,26 +183,11 @@ fn searchable(m: &MissionSummary) -> String {
     fold(&text)
 }
 
-/// Percent-encodes a query value (the router decodes it when reading).
-pub fn encode_query_value(v: &str) -> String {
-    let mut out = String::new();
-    for b in v.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(char::from(b));
-        } else if b == b' ' {
-            out.push('+');
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::MissionIndex;
-    use crate::data::load::parse;
+    use crate::data::files::parse;
 
     /// The view an address's query describes (`"status=closed&sort=size"`).
     fn at(query: &str) -> View {

@@ -285,6 +285,11 @@ fn with_readings(sources: &[String], readings: &[Reading]) -> Vec<String> {
         .collect()
 }
 
+/// The anchor id of a source in a page's source list.
+pub fn source_anchor(number: usize) -> String {
+    format!("source-{number}")
+}
+
 /// One source in a page's footnotes: its number in the mission's list, and
 /// the facts on the page that cite it (anchor, label), in page order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -349,7 +354,7 @@ pub fn cited_in(m: &Mission, t: &Strings) -> Vec<Vec<(Page, String, String)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::load::parse;
+    use crate::data::files::parse;
     use crate::timeline::entries;
 
     fn en() -> &'static Strings {

@@ -391,7 +391,7 @@ pub fn aligned_years<'a>(missions: &[&'a Mission]) -> Vec<YearRow<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::load::parse;
+    use crate::data::files::parse;
     use crate::i18n::Locale;
 
     fn english() -> &'static Strings {

@@ -4,6 +4,10 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+/// The id of the `<main>` element, the skip link's target and where focus
+/// goes after a change of page.
+pub const MAIN_ID: &str = "main";
+
 fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
     web_sys::window()?
         .document()?
@@ -178,7 +182,7 @@ pub fn show_app_failure() {
         let _ = notice.append_child(&p);
     }
     let at = document
-        .get_element_by_id(crate::components::shell::MAIN_ID)
+        .get_element_by_id(MAIN_ID)
         .or_else(|| document.body().map(Into::into));
     if let Some(at) = at {
         let _ = at.prepend_with_node_1(&notice);

@@ -17,6 +17,8 @@ pub mod data;
 pub mod dom;
 pub mod format;
 pub mod i18n;
+pub mod labels;
+pub mod load;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;

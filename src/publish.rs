@@ -52,7 +52,7 @@ pub fn site_pages(
     index: &crate::data::MissionIndex,
     read_mission: impl Fn(&str) -> Result<String, String>,
 ) -> Result<Vec<String>, String> {
-    use crate::data::load::{mission_file, parse};
+    use crate::load::{mission_file, parse};
     let mut missions = Vec::with_capacity(index.missions.len());
     for summary in &index.missions {
         let file = mission_file(&summary.id);

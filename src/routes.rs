@@ -104,10 +104,10 @@ pub fn section(id: &str, section: Section) -> String {
     format!("/missions/{id}/{}/", section.slug())
 }
 
-/// One page of a timeline split by years ([`crate::timeline::Pages`]):
+/// One page of a timeline split by years (see the timeline's `Pages`):
 /// `/missions/unami/timeline/2019/`, and `/missions/unami/timeline/2019/2/`
 /// for the second page of a year too long for one.
-pub fn timeline_page(id: &str, page: crate::timeline::YearPage) -> String {
+pub fn timeline_page(id: &str, page: YearPage) -> String {
     let timeline = Section::Timeline.slug();
     match page.part {
         0 | 1 => format!("/missions/{id}/{timeline}/{}/", page.year),
@@ -124,10 +124,7 @@ pub fn compare(ids: &[&str]) -> String {
     if ids.is_empty() {
         return "/compare/".to_owned();
     }
-    let encoded: Vec<String> = ids
-        .iter()
-        .map(|id| crate::catalogue::encode_query_value(id))
-        .collect();
+    let encoded: Vec<String> = ids.iter().map(|id| encode_query_value(id)).collect();
     format!("/compare/?ids={}", encoded.join(","))
 }
 
@@ -137,7 +134,7 @@ pub fn search(query: &str) -> String {
     if query.is_empty() {
         "/search/".to_owned()
     } else {
-        format!("/search/?q={}", crate::catalogue::encode_query_value(query))
+        format!("/search/?q={}", encode_query_value(query))
     }
 }
 
@@ -145,9 +142,7 @@ pub fn search(query: &str) -> String {
 /// language's prefix: the catalogue, the about, search and compare pages,
 /// and each mission's overview and sections, given as its id and the pages
 /// of its timeline by year (none for most).
-pub fn all_pages<'a>(
-    missions: impl IntoIterator<Item = (&'a str, Vec<crate::timeline::YearPage>)>,
-) -> Vec<String> {
+pub fn all_pages<'a>(missions: impl IntoIterator<Item = (&'a str, Vec<YearPage>)>) -> Vec<String> {
     let mut pages = vec![home(), about(), search(""), compare(&[])];
     for (id, timeline_years) in missions {
         pages.push(mission(id));
@@ -172,6 +167,30 @@ pub fn is_valid_mission_id(id: &str) -> bool {
         && !id.contains("--")
 }
 
+/// One page of a split timeline: a year, and which of that year's pages
+/// (from 1; a year has more than one only past the timeline's limit of entries on one page).
+/// In the timeline's order: by year, then page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct YearPage {
+    pub year: u16,
+    pub part: u16,
+}
+
+/// Percent-encodes a query value (the router decodes it when reading).
+pub fn encode_query_value(v: &str) -> String {
+    let mut out = String::new();
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,7 +212,6 @@ mod tests {
             section("unami", Section::Timeline),
             "/missions/unami/timeline/"
         );
-        use crate::timeline::YearPage;
         let page = |year, part| timeline_page("unami", YearPage { year, part });
         assert_eq!(page(2019, 1), "/missions/unami/timeline/2019/");
         assert_eq!(page(2019, 3), "/missions/unami/timeline/2019/3/");

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::load_state::{DATA_PROBLEMS_WHAT_ID, DataUnavailable};
-use crate::data::LoadError;
-use crate::data::load::{LOAD_TIMEOUT_SECONDS, check_preloaded, download_again, preload};
+use crate::load::LoadError;
+use crate::load::{LOAD_TIMEOUT_SECONDS, check_preloaded, download_again, preload};
 use crate::site::SiteBase;
 
 /// Fired on `window` just before the app replaces a prerendered page and
@@ -165,7 +165,7 @@ fn keep_page(document: &web_sys::Document, base: SiteBase, problems: Vec<LoadErr
 /// Downloads each file again; takes over the page once all are sound, else
 /// says what is still wrong. (A named function: the same code as an
 /// `async move` block in a closure can break the release build's LTO,
-/// see `data::load::load_mission_answer`.)
+/// see `load::load_mission_answer`.)
 async fn try_again(
     document: web_sys::Document,
     base: SiteBase,

@@ -2,6 +2,7 @@
 //! together, each with the anchor the pages link to (`#res-1770`, `#ev-…`).
 
 use crate::data::{Date, EventKind, Mission, Reading};
+pub use crate::routes::YearPage;
 
 /// What a timeline entry is, for labels and filters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,15 +221,6 @@ pub fn entries_in<'a>(m: &'a Mission, t: &crate::i18n::Strings) -> Vec<Entry<'a>
 /// out on a phone and tens of megabytes of HTML.
 pub const ONE_PAGE_LIMIT: usize = 250;
 
-/// One page of a split timeline: a year, and which of that year's pages
-/// (from 1; a year has more than one only past [`ONE_PAGE_LIMIT`] entries).
-/// In the timeline's order: by year, then page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct YearPage {
-    pub year: u16,
-    pub part: u16,
-}
-
 /// How a mission's timeline is laid out: on one page, or, past
 /// [`ONE_PAGE_LIMIT`] entries, on pages by year. Worked out once per view
 /// and asked where each entry is.
@@ -364,10 +356,20 @@ impl Pages {
 }
 
 /// For tests elsewhere in the crate: a mission whose timeline is long.
+/// The heading of one page of a split timeline: "Timeline, 2019", or
+/// "Timeline, 2019, page 2 of 3" for a year of several pages.
+pub fn page_title(pages: &Pages, page: YearPage) -> String {
+    let t = crate::site::strings();
+    match pages.year(page.year).map(|y| y.parts) {
+        Some(parts) if parts > 1 => t.timeline_year_part_title(page.part, parts, page.year),
+        _ => t.timeline_year_title(page.year),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod fixtures {
     use crate::data::Mission;
-    use crate::data::load::parse;
+    use crate::data::files::parse;
 
     /// The fixture mission with its one event repeated until the timeline
     /// has `entries` entries, spread over seven years from 2001 (and all in
@@ -399,7 +401,7 @@ pub(crate) mod fixtures {
 mod tests {
     use super::fixtures::long_timeline;
     use super::*;
-    use crate::data::load::parse;
+    use crate::data::files::parse;
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

@@ -24,13 +24,13 @@ use proptest::sample::select;
 use serde_json::Value;
 
 use mission_pages::data::link::{check_link, safe_link};
-use mission_pages::data::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
 use mission_pages::data::locate::{FieldPath, locate};
 use mission_pages::data::validate::{DataFile, Issue, validate_files, validate_spellings};
+use mission_pages::data::words::{fold, is_word_char, words};
 use mission_pages::data::{Date, Mission, MissionIndex, Spellings, Text};
 use mission_pages::format::readable_url;
 use mission_pages::i18n::Locale;
-use mission_pages::search::text::{fold, is_word_char, words};
+use mission_pages::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
 use mission_pages::search::{Index, SearchData, folded_spellings};
 
 /// The configuration of a property that takes about as long per case as

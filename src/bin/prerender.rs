@@ -28,9 +28,9 @@ use leptos_router::location::RequestUrl;
 
 use mission_pages::app::App;
 use mission_pages::data::MissionIndex;
-use mission_pages::data::load::{INDEX_FILE, mission_file, parse, preload, preloaded_text};
 use mission_pages::data::map::map_file;
 use mission_pages::i18n::Locale;
+use mission_pages::load::{INDEX_FILE, mission_file, parse, preload, preloaded_text};
 use mission_pages::routes::{self, Section};
 use mission_pages::site::SiteBase;
 

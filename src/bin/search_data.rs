@@ -18,9 +18,9 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use mission_pages::data::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
     use mission_pages::data::{Mission, MissionIndex, Spellings};
     use mission_pages::i18n::Locale;
+    use mission_pages::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
     use mission_pages::search::{SearchData, folded_spellings, search_file};
 
     const OUT_DIR: &str = "target/generated/search-data";

@@ -16,7 +16,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use mission_pages::data::MissionIndex;
-    use mission_pages::data::load::{INDEX_FILE, parse};
+    use mission_pages::load::{INDEX_FILE, parse};
     use mission_pages::publish::{robots, site_pages, sitemap};
     use mission_pages::site::SiteBase;
 

@@ -4,19 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::citations::{Page, cited_in, footnotes, footnotes_of};
+use crate::citations::{Page, cited_in, footnotes, footnotes_of, source_anchor};
 use crate::components::text::{close_bidi, data_text, in_page_language, isolate_class};
 use crate::data::{Mission, Source, safe_link};
 use crate::format::readable_url;
-use crate::pages::sections::timeline::page_title;
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, here, strings};
-use crate::timeline::YearPage;
-
-/// The anchor id of a source in a page's source list.
-pub fn source_anchor(number: usize) -> String {
-    format!("source-{number}")
-}
+use crate::timeline::{YearPage, page_title};
 
 /// Bracketed source numbers after a fact, each linking to its entry in the list.
 #[component]

@@ -145,7 +145,7 @@ fn ClosureNotice(
 /// A named function on purpose: the same code as a closure in
 /// `ClosureNotice` made the release WebAssembly build fail ("failed to get
 /// bitcode from object file for LTO (Invalid Wasm linking symbol)", rustc
-/// 1.95), as in `data::load::load_mission_answer`.
+/// 1.95), as in `load::load_mission_answer`.
 fn closure_phase(
     mission: &Arc<Mission>,
     anchor: &'static str,

@@ -1,16 +1,18 @@
 //! The frame around every page: skip link, header, main landmark and footer.
 
 use leptos::prelude::*;
+
 use wasm_bindgen::JsCast;
 
 use super::theme_toggle::ThemeToggle;
+use crate::dom::MAIN_ID;
 use crate::i18n::Locale;
 use crate::routes;
 use crate::site::{CurrentPath, SiteBase, here, strings};
 use leptos_router::hooks::{use_location, use_navigate};
 
-/// The id of the `<main>` element, the skip link's target.
-pub const MAIN_ID: &str = "main";
+/// The id of the page's search box, which the `/` key focuses.
+pub const SEARCH_INPUT_ID: &str = "search-input";
 
 /// Wraps a page in the site's header and footer. Inside the router: it
 /// provides the current page's path and manages focus and fragments.
@@ -192,7 +194,7 @@ fn SiteSearch() -> impl IntoView {
         move |_| {
             let base = base.clone();
             leptos::task::spawn_local(async move {
-                let _ = crate::data::load::load_search_index(base).await;
+                let _ = crate::search::load_search_index(base).await;
             });
         }
     };
@@ -245,7 +247,7 @@ fn focus_search_on_slash(ev: leptos::ev::KeyboardEvent) {
     }
     let document = web_sys::window().and_then(|w| w.document());
     let input = document.and_then(|d| {
-        d.get_element_by_id(crate::pages::search::SEARCH_INPUT_ID)
+        d.get_element_by_id(SEARCH_INPUT_ID)
             .or_else(|| d.get_element_by_id(SITE_SEARCH_ID))
     });
     if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {

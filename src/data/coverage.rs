@@ -466,7 +466,7 @@ impl Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::load::parse;
+    use crate::data::files::parse;
     use crate::data::model::{BudgetKind, Gap};
     use crate::data::text::Text;
 

@@ -95,11 +95,6 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
-    /// The date in English as a reader expects it: "14 August 2003", "May 2003" or "2005".
-    pub fn to_english(&self) -> String {
-        crate::i18n::Locale::DEFAULT.strings().date(*self)
-    }
-
     /// The machine-readable form, for `<time datetime>`.
     pub fn iso(&self) -> String {
         match (self.month, self.day) {

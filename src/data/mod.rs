@@ -1,10 +1,11 @@
-//! The data the pages show: the model, dates, multilingual text, and loading.
+//! The data the pages show: the model, dates, multilingual text, the data
+//! files' names and parsing, and (natively) validation.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod coverage;
 pub mod date;
+pub mod files;
 pub mod link;
-pub mod load;
 pub mod locate;
 pub mod map;
 pub mod model;
@@ -15,9 +16,9 @@ pub mod text;
 pub mod tree;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod validate;
+pub mod words;
 
 pub use date::Date;
 pub use link::safe_link;
-pub use load::LoadError;
 pub use model::*;
 pub use text::{Localized, Text};

@@ -91,16 +91,6 @@ impl Region {
             Region::MiddleEast => "middle-east",
         }
     }
-
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
-        match self {
-            Region::Africa => t.region_africa(),
-            Region::Americas => t.region_americas(),
-            Region::Asia => t.region_asia(),
-            Region::Europe => t.region_europe(),
-            Region::MiddleEast => t.region_middle_east(),
-        }
-    }
 }
 
 /// `data/spellings.json`: words written more than one way in Latin letters
@@ -189,37 +179,6 @@ pub struct Relation {
     pub sources: SourceRefs,
 }
 
-impl FloorItem {
-    /// What is missing, as a reader is told it.
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
-        match self {
-            FloorItem::ArabicName => t.gap_arabic_name(),
-            FloorItem::Headquarters => t.gap_headquarters(),
-            FloorItem::EstablishmentBasis => t.gap_establishment_basis(),
-            FloorItem::FinalResolution => t.gap_final_resolution(),
-            FloorItem::MandateEnd => t.gap_mandate_end(),
-            FloorItem::Drawdown => t.gap_drawdown(),
-            FloorItem::Liquidation => t.gap_liquidation(),
-            FloorItem::Resolutions => t.gap_resolutions(),
-            FloorItem::Mandate => t.gap_mandate(),
-            FloorItem::MandateLinks => t.gap_mandate_links(),
-            FloorItem::Heads => t.gap_heads(),
-            FloorItem::HeadDates => t.gap_head_dates(),
-            FloorItem::Nationality => t.gap_nationality(),
-            FloorItem::ActingHeads => t.gap_acting_heads(),
-            FloorItem::Personnel => t.gap_personnel(),
-            FloorItem::PersonnelParts => t.gap_personnel_parts(),
-            FloorItem::PersonnelHistory => t.gap_personnel_history(),
-            FloorItem::PersonnelPeak => t.gap_personnel_peak(),
-            FloorItem::Budget => t.gap_budget(),
-            FloorItem::BudgetHistory => t.gap_budget_history(),
-            FloorItem::Offices => t.gap_offices(),
-            FloorItem::OfficeDates => t.gap_office_dates(),
-            FloorItem::ArabicSummary => t.gap_arabic_summary(),
-        }
-    }
-}
-
 /// Which way a relation between missions points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -292,17 +251,6 @@ pub enum MissionKind {
     EnvoyOffice,
 }
 
-impl MissionKind {
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
-        match self {
-            MissionKind::SpecialPoliticalMission => t.kind_special_political_mission(),
-            MissionKind::PeacekeepingOperation => t.kind_peacekeeping_operation(),
-            MissionKind::RegionalOffice => t.kind_regional_office(),
-            MissionKind::EnvoyOffice => t.kind_envoy_office(),
-        }
-    }
-}
-
 /// Whether the mission still works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -311,16 +259,6 @@ pub enum StatusState {
     Active,
     Closing,
     Closed,
-}
-
-impl StatusState {
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
-        match self {
-            StatusState::Active => t.status_active(),
-            StatusState::Closing => t.status_closing(),
-            StatusState::Closed => t.status_closed(),
-        }
-    }
 }
 
 /// A value with the sources that support it and, where it can change, when it held.
@@ -489,18 +427,6 @@ pub enum BudgetKind {
     Reported,
 }
 
-impl BudgetKind {
-    /// Where the figure stands: "Proposed", "As reported"…
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
-        match self {
-            BudgetKind::Proposed => t.budget_proposed(),
-            BudgetKind::Approved => t.budget_approved(),
-            BudgetKind::Revised => t.budget_revised(),
-            BudgetKind::Reported => t.budget_reported(),
-        }
-    }
-}
-
 /// A place the mission worked from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -630,16 +556,6 @@ pub enum Measure {
 impl Measure {
     pub fn is_headcount(&self) -> bool {
         *self == Measure::Headcount
-    }
-
-    /// What the figure counts, said beside it; nothing for a head count.
-    pub fn label(self, t: &crate::i18n::Strings) -> Option<&'static str> {
-        match self {
-            Measure::Headcount => None,
-            Measure::Authorized => Some(t.measure_authorized()),
-            Measure::Posts => Some(t.measure_posts()),
-            Measure::Planned => Some(t.measure_planned()),
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::load::{INDEX_FILE, parse};
+use super::files::{INDEX_FILE, parse};
 use super::model::{Mission, MissionIndex};
 use super::schema::INDEX_SCHEMA;
 
@@ -73,7 +73,7 @@ pub fn write_index(root: &Path) -> Result<usize, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::load::parse;
+    use crate::data::files::parse;
 
     fn mission(id: &str) -> Mission {
         let mut m: Mission = parse(

@@ -14,8 +14,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::coverage::{FloorProblem, floor_problems};
+use super::files::{INDEX_FILE, LoadError, SPELLINGS_FILE, mission_file, parse};
 use super::link::check_link;
-use super::load::{INDEX_FILE, LoadError, SPELLINGS_FILE, mission_file, parse};
 use super::locate::{FieldPath, locate};
 use super::model::{Headcount, Mission, MissionIndex, MissionSummary, Spellings};
 use super::schema::{INDEX_SCHEMA, MISSION_SCHEMA, SPELLINGS_SCHEMA};
@@ -120,13 +120,13 @@ pub fn validate_spellings(file: &DataFile) -> Vec<Issue> {
             );
         }
         for (j, word) in group.words.iter().enumerate() {
-            if crate::search::text::words(word).count() != 1 {
+            if crate::data::words::words(word).count() != 1 {
                 report.at(
                     here.key("words").index(j),
                     format!("\"{word}\" is not one word: search compares words one by one"),
                 );
             }
-            let folded = crate::search::text::fold(word);
+            let folded = crate::data::words::fold(word);
             if let Some(other) = seen.insert(folded, i).filter(|o| *o != i) {
                 report.at(
                     here.key("words").index(j),

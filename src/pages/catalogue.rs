@@ -13,8 +13,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::catalogue::{KINDS, STATUSES, Sort, View, kind_slug, status_slug};
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::localized;
-use crate::data::load::{load_index, loaded_index};
 use crate::data::{MissionIndex, MissionSummary, Region};
+use crate::load::{load_index, loaded_index};
 use crate::routes;
 use crate::site::{SiteBase, strings};
 

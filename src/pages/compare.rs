@@ -26,9 +26,10 @@ use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::{localized, localized_plain};
-use crate::data::load::{load_index, load_mission, loaded_index, loaded_mission};
-use crate::data::{LoadError, Mission, MissionIndex};
+use crate::data::{Mission, MissionIndex};
 use crate::format::count;
+use crate::load::LoadError;
+use crate::load::{load_index, load_mission, loaded_index, loaded_mission};
 use crate::pages::sections::personnel::{measure_slug, personnel_marks, source_urls};
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};
@@ -108,7 +109,7 @@ fn Comparison(index: Arc<MissionIndex>, ids: Memo<Vec<String>>) -> impl IntoView
     Effect::new(move |previous: Option<()>| {
         choice.track();
         if previous.is_some() {
-            crate::dom::focus(crate::components::shell::MAIN_ID);
+            crate::dom::focus(crate::dom::MAIN_ID);
         }
     });
     let selected = RwSignal::new(String::new());

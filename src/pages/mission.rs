@@ -15,7 +15,7 @@ use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
 use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::Mission;
-use crate::data::load::{load_mission_answer, loaded_mission};
+use crate::load::{load_mission_answer, loaded_mission};
 use crate::pages::not_found::NotFound;
 use crate::routes::{self, Section};
 use crate::site::{SiteBase, strings};

@@ -15,15 +15,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
+use crate::components::shell::SEARCH_INPUT_ID;
 use crate::components::text::untranslated_marker;
-use crate::data::load::load_search_index;
 use crate::i18n::Strings;
 use crate::routes;
+use crate::search::load_search_index;
 use crate::search::{Index, Segment};
 use crate::site::{SiteBase, strings};
-
-/// The id of the page's search box, which the `/` key focuses.
-pub const SEARCH_INPUT_ID: &str = "search-input";
 
 /// How many results a page lists.
 const SHOWN: usize = 50;

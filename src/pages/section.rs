@@ -79,7 +79,7 @@ fn SectionView(
 ) -> impl IntoView {
     let t = strings();
     let label = match &page {
-        Some((page, pages)) => sections::timeline::page_title(pages, *page),
+        Some((page, pages)) => crate::timeline::page_title(pages, *page),
         None => section.label(t).to_owned(),
     };
     let title = format!("{label} · {}", mission.acronym);

@@ -11,8 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::citations::anchors;
-use crate::components::cite::source_anchor;
+use crate::citations::{anchors, source_anchor};
 use crate::data::{Mission, Spellings, Text};
 use crate::i18n::{Locale, Strings};
 use crate::routes::Section;
@@ -118,7 +117,12 @@ pub fn folded_spellings(spellings: &Spellings) -> Vec<Vec<String>> {
     spellings
         .groups
         .iter()
-        .map(|g| g.words.iter().map(|w| super::text::fold(w)).collect())
+        .map(|g| {
+            g.words
+                .iter()
+                .map(|w| crate::data::words::fold(w))
+                .collect()
+        })
         .collect()
 }
 

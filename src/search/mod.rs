@@ -5,16 +5,18 @@
 //! A query matches the documents that contain all its words (the last one as
 //! the start of a word, since the reader may still be typing it), ranked by
 //! where the words are (a heading counts most) and whether they appear
-//! together as typed. ARCHITECTURE.md explains why the index is built here
-//! and not shipped.
+//! together as typed. The index is built here, once a visit, rather than
+//! shipped: the documents are downloaded anyway, and an index would add to
+//! them.
 
 pub mod documents;
-pub mod text;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
+use crate::data::words::{fold, is_word_char, words};
 pub use documents::{Doc, DocKind, SearchData, folded_spellings, search_file};
-use text::{fold, words};
 
 /// The most words of a query that are searched; the rest are ignored. No
 /// reader types more, and each word costs a pass over the index, so an
@@ -290,10 +292,7 @@ impl Index {
                 .nth(lead.saturating_sub(1))
                 .map_or(0, |(i, _)| i);
             // `back` may fall inside a word: start at the next whole one.
-            let inside = text[..back]
-                .chars()
-                .next_back()
-                .is_some_and(text::is_word_char);
+            let inside = text[..back].chars().next_back().is_some_and(is_word_char);
             words(&text[back..])
                 .find(|(i, _)| *i > 0 || !inside)
                 .map_or(back, |(i, _)| back + i)
@@ -354,6 +353,26 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
                 }
             })
     })
+}
+
+thread_local! {
+    /// The search index, built once a visit from the search data (a visit
+    /// is in one language: the language switch loads the other's pages).
+    static SEARCH_INDEX: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
+}
+
+/// Downloads the search data and builds the index from it, once a visit.
+pub async fn load_search_index(
+    base: crate::site::SiteBase,
+) -> Result<Arc<Index>, crate::load::LoadError> {
+    if let Some(index) = SEARCH_INDEX.with(|s| s.borrow().clone()) {
+        return Ok(index);
+    }
+    let file = search_file(base.locale());
+    let data: SearchData = crate::load::fetch(&base, &file).await?;
+    let index = crate::dom::timed("search-index", || Arc::new(Index::new(data)));
+    SEARCH_INDEX.with(|s| *s.borrow_mut() = Some(index.clone()));
+    Ok(index)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Search over the shipped data: what readers type finds what they mean.
 
 use super::*;
-use crate::data::load::parse;
+use crate::data::files::parse;
 use crate::data::{Mission, MissionIndex, Spellings};
 
 /// The index the English search page builds, from the shipped data files.
@@ -17,7 +17,7 @@ fn shipped_in(locale: crate::i18n::Locale) -> Index {
         .missions
         .iter()
         .map(|m| {
-            let file = crate::data::load::mission_file(&m.id);
+            let file = crate::load::mission_file(&m.id);
             let text = std::fs::read_to_string(&file).unwrap();
             parse(&file, &text).unwrap()
         })

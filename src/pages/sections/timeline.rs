@@ -38,16 +38,6 @@ pub fn view(m: &Arc<Mission>, page: Option<(YearPage, Arc<Pages>)>) -> AnyView {
     }
 }
 
-/// The heading of one page of a split timeline: "Timeline, 2019", or
-/// "Timeline, 2019, page 2 of 3" for a year of several pages.
-pub fn page_title(pages: &Pages, page: YearPage) -> String {
-    let t = strings();
-    match pages.year(page.year).map(|y| y.parts) {
-        Some(parts) if parts > 1 => t.timeline_year_part_title(page.part, parts, page.year),
-        _ => t.timeline_year_title(page.year),
-    }
-}
-
 /// A page's name in links between pages: "2019", or "2019, page 2".
 fn page_name(page: YearPage) -> String {
     if page.part > 1 {

@@ -1,5 +1,6 @@
-//! Words as search compares them: folded so that case, Latin accents and the
-//! ways Arabic is written with or without marks make no difference.
+//! Words as search and the validator compare them: folded so that case,
+//! Latin accents and the ways Arabic is written with or without marks make
+//! no difference.
 
 /// Lower case with Latin accents removed ("Genève" → "geneve") and Arabic
 /// normalised: alef with hamza or madda to bare alef, ta marbuta to ha, alef
