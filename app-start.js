@@ -194,8 +194,8 @@ function pageData() {
       const url = new URL(file, document.baseURI);
       if (version) url.searchParams.set("v", version);
       // A stalled download is given up after the app's own time limit
-      // (data::load::LOAD_TIMEOUT_SECONDS).
-      return fetch(url, { signal: AbortSignal.timeout(20_000) }).then(
+      // (load::LOAD_TIMEOUT_SECONDS, which the prerenderer writes on the tag).
+      return fetch(url, { signal: AbortSignal.timeout(Number(tag.dataset.appTimeout) * 1000) }).then(
         (response) =>
           // Kept as a blob until the app starts: decoding a large file's text
           // is work on the main thread, which a page read without the app

@@ -376,8 +376,10 @@ fn start_app_on_demand(template: &str, app_start: &[u8]) -> Result<String, Strin
     doc.replace_range(
         loader,
         &format!(
-            "<script type=\"module\" src=\"app-start.js\" integrity=\"{}\" data-app-js=\"{glue}\" data-app-js-integrity=\"{glue_integrity}\" data-app-wasm=\"{wasm}\" data-app-wasm-integrity=\"{wasm_integrity}\"></script>",
-            integrity(app_start)
+            "<script type=\"module\" src=\"app-start.js\" integrity=\"{}\" data-app-js=\"{glue}\" data-app-js-integrity=\"{glue_integrity}\" data-app-wasm=\"{wasm}\" data-app-wasm-integrity=\"{wasm_integrity}\" data-app-timeout=\"{}\"></script>",
+            integrity(app_start),
+            // The app's time limit for a data file, which app-start.js's own downloads keep too.
+            mission_pages::load::LOAD_TIMEOUT_SECONDS,
         ),
     );
     Ok(doc)
