@@ -102,29 +102,35 @@ function readingPlace() {
 }
 
 /**
- * Runs `then` with the control at `place` once the app has rendered it: at
- * once, or as soon as the app adds it (the app renders a page's content a
- * moment after its frame, once its data is read, and a chart after that).
- * Watching the page's changes rather than waiting for the next frame puts
- * the reader's tick in place before the app's page is first painted, so the
- * page is laid out once, not twice. Gives up after two seconds.
+ * Runs `then` with what `look` finds: at once, or as soon as the app adds it
+ * to the page (the app renders a page's content a moment after its frame,
+ * once its data is read, and a chart after that). Watching the page's
+ * changes rather than waiting for the next frame puts the reader's ticks
+ * and place back before the app's page is first painted, so the page is
+ * laid out once, not twice. After two seconds without it, runs `otherwise`.
  */
-function whenFound(place, then) {
-  const el = find(place);
-  if (el) return then(el);
-  const watcher = new MutationObserver(() => {
-    const found = find(place);
-    if (!found) return;
-    stop();
-    then(found);
-  });
-  const timer = setTimeout(() => stop(), 2000);
+function whenThere(look, then, otherwise = () => {}) {
+  const found = look();
+  if (found) return then(found);
   const stop = () => {
     watcher.disconnect();
     clearTimeout(timer);
   };
+  const watcher = new MutationObserver(() => {
+    const now = look();
+    if (!now) return;
+    stop();
+    then(now);
+  });
+  const timer = setTimeout(() => {
+    stop();
+    otherwise();
+  }, 2000);
   watcher.observe(document.body, { childList: true, subtree: true });
 }
+
+/** Runs `then` with the control at `place` once the app has rendered it. */
+const whenFound = (place, then) => whenThere(() => find(place), then);
 
 function restore(saved) {
   for (const { place, checked, value } of saved.changed) {
@@ -264,26 +270,11 @@ addEventListener("mission-pages:after-takeover", () => {
 });
 
 /**
- * Runs `then` once the app's page has its content: the app mounts its frame
- * first and renders the content a moment later, in the same task (a
- * microtask), before anything is painted; watching for it, rather than
- * waiting for a frame, restores the reader's place and ticks before the
- * first paint. At once if the content is there; after two seconds at most.
+ * Runs `then` once the app's page has its content (it mounts its frame first
+ * and renders the content in a microtask, before anything is painted), or
+ * after two seconds whatever the page holds.
  */
-function whenRendered(then) {
-  const rendered = () => Boolean(document.querySelector("main")?.firstElementChild);
-  if (rendered()) return then();
-  let done = false;
-  const finish = () => {
-    if (done) return;
-    done = true;
-    watcher.disconnect();
-    then();
-  };
-  const watcher = new MutationObserver(() => rendered() && finish());
-  watcher.observe(document.body, { childList: true, subtree: true });
-  setTimeout(finish, 2000);
-}
+const whenRendered = (then) => whenThere(() => document.querySelector("main")?.firstElementChild, () => then(), then);
 
 let prepared = null;
 

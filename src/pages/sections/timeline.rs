@@ -110,14 +110,14 @@ fn entries_view(
     let year_steps = year_page.as_ref().map(|(p, pages)| {
         view! { <p class="year-steps">{year_steps(&base, &m.id, pages, *p)}</p> }
     });
-    let kinds_and_years: Arc<[(EntryKind, u16)]> =
-        all.iter().map(|e| (e.kind, e.date.year)).collect();
-    let shown_count = Memo::new(move |_| {
-        let f = filter.get();
-        kinds_and_years
-            .iter()
-            .filter(|(kind, year)| f.admits_kind_in(*kind, *year))
-            .count()
+    // Each entry's anchor, kind and year: what the filter and the footnotes need.
+    let keys: Arc<[(String, EntryKind, u16)]> = all
+        .iter()
+        .map(|e| (e.anchor.clone(), e.kind, e.date.year))
+        .collect();
+    let shown_count = Memo::new({
+        let keys = keys.clone();
+        move |_| admitted(&keys, filter.get()).count()
     });
     let status = move || {
         if filter.get().is_everything() {
@@ -128,17 +128,11 @@ fn entries_view(
     };
     // Footnotes for what is shown: the entries, and the closure notice. A
     // year's page always lists only its own.
-    let anchors: Arc<[(String, EntryKind, u16)]> = all
-        .iter()
-        .map(|e| (e.anchor.clone(), e.kind, e.date.year))
-        .collect();
     let shown: Signal<Shown> = Memo::new(move |_| {
         let f = filter.get();
         (page.is_some() || !f.is_everything()).then(|| {
-            anchors
-                .iter()
-                .filter(|(_, kind, year)| f.admits_kind_in(*kind, *year))
-                .map(|(anchor, _, _)| anchor.clone())
+            admitted(&keys, f)
+                .cloned()
                 .chain(std::iter::once(anchors::CLOSURE.to_owned()))
                 .collect::<ShownAnchors>()
         })
@@ -166,6 +160,14 @@ fn entries_view(
         <div class="timeline-results">{list}</div>
         {year_steps}
     }
+}
+
+/// The anchors of the entries `filter` lets through, of `keys` (each entry's
+/// anchor, kind and year).
+fn admitted(keys: &[(String, EntryKind, u16)], filter: Filter) -> impl Iterator<Item = &String> {
+    keys.iter()
+        .filter(move |(_, kind, year)| filter.admits_kind_in(*kind, *year))
+        .map(|(anchor, _, _)| anchor)
 }
 
 /// The first page of a split timeline: each year with its entries of each
