@@ -105,7 +105,7 @@ SEARCH_STAMP := target/generated/search-data/docs.json
 
 search-data: $(SEARCH_STAMP)
 
-$(SEARCH_STAMP): data/index.json data/spellings.json $(wildcard data/missions/*.json) $(wildcard src/search/*.rs) $(wildcard locales/*.json) src/timeline.rs src/citations.rs src/bin/search_data.rs
+$(SEARCH_STAMP): data/index.json data/spellings.json $(wildcard data/missions/*.json) $(wildcard src/facts/*.rs src/facts/search/*.rs src/data/*.rs) $(wildcard locales/*.json) src/bin/search_data.rs
 	cargo run --quiet --bin search_data
 
 # Screenshots of the built site (run `make build` first), for looking at changes.

@@ -370,7 +370,7 @@ function onReach(event) {
   if (target?.closest(REACHED)) start();
 }
 
-// The theme switch in the state the app gives it (src/theme.rs,
+// The theme switch in the state the app gives it (src/site/theme.rs,
 // is_dark_now): pressed when the page shows the dark theme, whether chosen
 // here before (theme-init.js applied it) or the system's.
 const themeToggle = document.querySelector(".theme-toggle");

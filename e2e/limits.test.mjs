@@ -2,7 +2,7 @@
 // timeline, made from this build by scripts/bench/large-site.mjs with the
 // project's own tools (its search documents and the pages it prerenders).
 // A timeline that long is split into pages by year, at most 250 entries a
-// page (src/timeline.rs): each page must read with and without JavaScript,
+// page (src/facts/timeline.rs): each page must read with and without JavaScript,
 // link to the others, and be where search and citations send the reader.
 
 import { test, before, after } from 'node:test';

@@ -8,26 +8,12 @@
 #![cfg_attr(feature = "ssr", recursion_limit = "256")]
 
 pub mod app;
-pub mod catalogue;
-pub mod chart;
-pub mod citations;
-pub mod compare;
 pub mod components;
 pub mod data;
-pub mod dom;
-pub mod format;
-pub mod i18n;
-pub mod labels;
-pub mod load;
+pub mod facts;
 pub mod pages;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod publish;
-pub mod routes;
-pub mod search;
 pub mod site;
 pub mod takeover;
-pub mod theme;
-pub mod timeline;
 
 /// Mounts the app into `<body>`, reading the site's base from `<base href>`
 /// and the language from the address (`/ar/...` is Arabic), which it also
@@ -38,7 +24,7 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         // ...and for the reader, a notice instead of a page that silently
         // stopped responding (the release build aborts after a panic).
-        dom::show_app_failure();
+        site::dom::show_app_failure();
     }));
     let window = web_sys::window();
     let document = window.as_ref().and_then(|w| w.document());
@@ -51,7 +37,7 @@ pub fn start() {
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
     let under_root = path.strip_prefix(site.root()).unwrap_or(&path);
-    let (locale, _) = i18n::Locale::split_path(under_root);
+    let (locale, _) = site::i18n::Locale::split_path(under_root);
     if let Some(html) = document.as_ref().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", locale.code());
         let _ = html.set_attribute("dir", locale.dir());

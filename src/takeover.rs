@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::load_state::{DATA_PROBLEMS_WHAT_ID, DataUnavailable};
-use crate::load::LoadError;
-use crate::load::{LOAD_TIMEOUT_SECONDS, check_preloaded, download_again, preload};
 use crate::site::SiteBase;
+use crate::site::load::LoadError;
+use crate::site::load::{LOAD_TIMEOUT_SECONDS, check_preloaded, download_again, preload};
 
 /// Fired on `window` just before the app replaces a prerendered page and
 /// just after: `app-start.js` notes what the reader did on the page (ticks,
@@ -66,7 +66,7 @@ fn fire(name: &str) {
 /// it before it restores what the reader did.)
 fn take_over(document: &web_sys::Document, base: SiteBase) {
     fire(BEFORE_TAKEOVER);
-    crate::dom::clear_prerendered(document);
+    crate::site::dom::clear_prerendered(document);
     mount(base);
     fire(AFTER_TAKEOVER);
 }

@@ -13,10 +13,10 @@ use mission_pages::components::load_state::{LoadFailed, Loading};
 use mission_pages::components::section_nav::SectionNav;
 use mission_pages::components::theme_toggle::ThemeToggle;
 use mission_pages::data::Mission;
-use mission_pages::load::LoadError;
-use mission_pages::load::parse;
-use mission_pages::routes::Section;
 use mission_pages::site::SiteBase;
+use mission_pages::site::load::LoadError;
+use mission_pages::site::load::parse;
+use mission_pages::site::routes::Section;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -147,7 +147,7 @@ async fn theme_toggle_switches_and_remembers_the_theme() {
     assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
     assert_eq!(
         storage
-            .get_item(mission_pages::theme::STORAGE_KEY)
+            .get_item(mission_pages::site::theme::STORAGE_KEY)
             .unwrap()
             .as_deref(),
         Some("dark")
@@ -162,7 +162,7 @@ async fn theme_toggle_switches_and_remembers_the_theme() {
     assert_eq!(html.get_attribute("data-theme").as_deref(), Some("light"));
     assert_eq!(
         storage
-            .get_item(mission_pages::theme::STORAGE_KEY)
+            .get_item(mission_pages::site::theme::STORAGE_KEY)
             .unwrap()
             .as_deref(),
         Some("light")
@@ -354,8 +354,8 @@ fn after_a_panic_the_reader_gets_an_alert_with_a_reload_link_once() {
     let document = document();
     let html = document.document_element().unwrap();
     html.set_attribute("lang", "ar").unwrap();
-    mission_pages::dom::show_app_failure();
-    mission_pages::dom::show_app_failure();
+    mission_pages::site::dom::show_app_failure();
+    mission_pages::site::dom::show_app_failure();
     html.set_attribute("lang", "en").unwrap();
     let notices = all(&document.body().unwrap(), "#app-failure");
     assert_eq!(notices.len(), 1, "shown once");

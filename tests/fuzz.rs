@@ -28,10 +28,10 @@ use mission_pages::data::locate::{FieldPath, locate};
 use mission_pages::data::validate::{DataFile, Issue, validate_files, validate_spellings};
 use mission_pages::data::words::{fold, is_word_char, words};
 use mission_pages::data::{Date, Mission, MissionIndex, Spellings, Text};
-use mission_pages::format::readable_url;
-use mission_pages::i18n::Locale;
-use mission_pages::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
-use mission_pages::search::{Index, SearchData, folded_spellings};
+use mission_pages::facts::search::{Index, SearchData, folded_spellings};
+use mission_pages::site::format::readable_url;
+use mission_pages::site::i18n::Locale;
+use mission_pages::site::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
 
 /// The configuration of a property that takes about as long per case as
 /// parsing a small file: `PROPTEST_CASES` when set, else `default_cases`
@@ -458,7 +458,7 @@ proptest! {
 // ---------------------------------------------------------------------------
 
 /// The index a search page of `locale` builds, from the shipped data (as
-/// src/search/tests.rs builds it).
+/// src/facts/search/tests.rs builds it).
 fn shipped_index(locale: Locale) -> Index {
     let index: MissionIndex = parse(INDEX_FILE, &INDEX).expect("the shipped index parses");
     let missions: Vec<Mission> = index

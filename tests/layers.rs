@@ -7,27 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-/// The layers, bottom to top, by top-level module (a folder counts as one).
+/// The layers, bottom to top, by top-level module: a folder each, and the
+/// app's files at the top.
 const LAYERS: &[(&str, &[&str])] = &[
     ("data", &["data"]),
-    (
-        "text and addresses",
-        &[
-            "i18n", "labels", "format", "site", "routes", "dom", "theme", "load",
-        ],
-    ),
-    (
-        "facts",
-        &[
-            "timeline",
-            "citations",
-            "compare",
-            "catalogue",
-            "search",
-            "chart",
-            "publish",
-        ],
-    ),
+    ("site: words and addresses", &["site"]),
+    ("facts", &["facts"]),
     ("components", &["components"]),
     ("pages", &["pages"]),
     ("app", &["app", "takeover", "lib"]),
@@ -77,9 +62,11 @@ fn sources(dir: &Path, prefix: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// The top-level modules a source names: `crate::x…` anywhere, and the
-/// modules of `use crate::{x, y::z}` groups; in a tool, `mission_pages::x`.
-fn used_modules(text: &str, root: &str) -> BTreeSet<String> {
+/// The paths a source names after `root::` (`crate::facts::timeline::Entry`
+/// gives `facts::timeline::Entry`), a `{…}` group giving one path per item
+/// at its own level: `crate::site::{dom, SiteBase}` gives `site::dom` and
+/// `site::SiteBase`. In a tool, `root` is `mission_pages`.
+fn used_paths(text: &str, root: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let needle = format!("{root}::");
     let mut rest = text;
@@ -89,41 +76,74 @@ fn used_modules(text: &str, root: &str) -> BTreeSet<String> {
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             continue;
         }
-        if let Some(group) = rest.strip_prefix('{') {
-            // The group's items at its own level: `{x, y::{A, B}}` names x and y.
-            let mut depth = 0;
-            let mut item_start = true;
-            let mut name = String::new();
-            for c in group.chars() {
-                match c {
-                    '{' => depth += 1,
-                    '}' if depth == 0 => break,
-                    '}' => depth -= 1,
-                    ',' if depth == 0 => item_start = true,
-                    c if depth == 0 && item_start && (c.is_alphanumeric() || c == '_') => {
-                        name.push(c)
-                    }
-                    _ if depth == 0 && item_start && !name.is_empty() => {
-                        found.insert(std::mem::take(&mut name));
-                        item_start = false;
-                    }
-                    _ => {}
+        let path: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        let after = &rest[path.len()..];
+        let prefix = path.trim_end_matches(':');
+        let Some(group) = after
+            .strip_prefix('{')
+            .filter(|_| path.is_empty() || path.ends_with("::"))
+        else {
+            if !prefix.is_empty() {
+                found.insert(prefix.to_owned());
+            }
+            continue;
+        };
+        // The group's items at its own level: `{x, y::{A, B}}` names x and y.
+        let mut depth = 0;
+        let mut item_start = true;
+        let mut name = String::new();
+        let mut add = |name: &mut String| {
+            let item = std::mem::take(name);
+            found.insert(if prefix.is_empty() {
+                item
+            } else {
+                format!("{prefix}::{item}")
+            });
+        };
+        for c in group.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                ',' if depth == 0 => item_start = true,
+                c if depth == 0 && item_start && (c.is_alphanumeric() || c == '_') => name.push(c),
+                _ if depth == 0 && item_start && !name.is_empty() => {
+                    add(&mut name);
+                    item_start = false;
                 }
+                _ => {}
             }
-            if !name.is_empty() {
-                found.insert(name);
-            }
-        } else {
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                found.insert(name);
-            }
+        }
+        if !name.is_empty() {
+            add(&mut name);
         }
     }
     found
+}
+
+/// The top-level modules a source names (see [`used_paths`]).
+fn used_modules(text: &str, root: &str) -> BTreeSet<String> {
+    used_paths(text, root)
+        .iter()
+        .map(|p| top(p).to_owned())
+        .collect()
+}
+
+/// The part of the tree a module is in, as the circle test counts it: a
+/// module of a layer's folder (`facts::timeline`, with `facts::search::x`
+/// in `facts::search`), or a top-level file (`app`). `modules` is every
+/// module of the crate.
+fn part_of(path: &str, modules: &BTreeSet<String>) -> String {
+    let two: Vec<&str> = path.split("::").take(2).collect();
+    let joined = two.join("::");
+    if two.len() == 2 && modules.contains(&joined) {
+        joined
+    } else {
+        top(path).to_owned()
+    }
 }
 
 fn top(module: &str) -> &str {
@@ -181,14 +201,21 @@ fn the_build_tools_use_data_and_facts_only_but_the_prerenderer() {
 fn no_modules_use_each_other_in_a_circle() {
     let mut files = Vec::new();
     sources(Path::new("src"), "", &mut files);
-    // Between top-level modules (a folder as one), as a reader of the tree sees them.
+    let modules: BTreeSet<String> = files.iter().map(|(m, _)| m.clone()).collect();
+    // Between the modules of each layer's folder, and the app's files: a
+    // folder's `super::x` is its sibling `x`.
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, text) in &files {
-        let from = top(module).to_owned();
+        let from = part_of(module, &modules);
+        let parent = module.rsplit_once("::").map_or("", |(p, _)| p);
+        let siblings = used_paths(text, "super")
+            .into_iter()
+            .map(|p| format!("{parent}::{p}"));
         let edges = graph.entry(from.clone()).or_default();
-        for used in used_modules(text, "crate") {
-            if used != from {
-                edges.insert(used);
+        for used in used_paths(text, "crate").into_iter().chain(siblings) {
+            let to = part_of(&used, &modules);
+            if to != from {
+                edges.insert(to);
             }
         }
     }

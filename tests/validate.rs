@@ -460,7 +460,7 @@ fn the_command_prints_file_line_column_and_fails() {
 #[test]
 fn the_index_is_made_from_the_mission_files() {
     use mission_pages::data::tree::{make_index, read_missions};
-    use mission_pages::load::parse;
+    use mission_pages::site::load::parse;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let missions = read_missions(root).expect("the mission files parse");
     let text = std::fs::read_to_string(root.join("data/index.json")).unwrap();

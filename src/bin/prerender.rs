@@ -29,10 +29,10 @@ use leptos_router::location::RequestUrl;
 use mission_pages::app::App;
 use mission_pages::data::MissionIndex;
 use mission_pages::data::map::map_file;
-use mission_pages::i18n::Locale;
-use mission_pages::load::{INDEX_FILE, mission_file, parse, preload, preloaded_text};
-use mission_pages::routes::{self, Section};
 use mission_pages::site::SiteBase;
+use mission_pages::site::i18n::Locale;
+use mission_pages::site::load::{INDEX_FILE, mission_file, parse, preload, preloaded_text};
+use mission_pages::site::routes::{self, Section};
 
 /// Where the maps are made (`make maps`); the site serves them at `maps/`.
 const MAPS_DIR: &str = "target/generated/maps";
@@ -186,7 +186,7 @@ fn preload_data() -> Result<MissionIndex, String> {
 
 /// Every page of the site, in every published language, and "404".
 fn every_page(index: &MissionIndex) -> Result<Vec<String>, String> {
-    let pages = mission_pages::publish::site_pages(index, |file| {
+    let pages = mission_pages::facts::publish::site_pages(index, |file| {
         preloaded_text(file)
             .map(|text| text.to_string())
             .ok_or_else(|| format!("{file} was not read"))
@@ -379,7 +379,7 @@ fn start_app_on_demand(template: &str, app_start: &[u8]) -> Result<String, Strin
             "<script type=\"module\" src=\"app-start.js\" integrity=\"{}\" data-app-js=\"{glue}\" data-app-js-integrity=\"{glue_integrity}\" data-app-wasm=\"{wasm}\" data-app-wasm-integrity=\"{wasm_integrity}\" data-app-timeout=\"{}\"></script>",
             integrity(app_start),
             // The app's time limit for a data file, which app-start.js's own downloads keep too.
-            mission_pages::load::LOAD_TIMEOUT_SECONDS,
+            mission_pages::site::load::LOAD_TIMEOUT_SECONDS,
         ),
     );
     Ok(doc)

@@ -13,15 +13,15 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    mission_pages::publish::tool_exit("search-data", native::run())
+    mission_pages::facts::publish::tool_exit("search-data", native::run())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use mission_pages::data::{Mission, MissionIndex, Spellings};
-    use mission_pages::i18n::Locale;
-    use mission_pages::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
-    use mission_pages::search::{SearchData, folded_spellings, search_file};
+    use mission_pages::facts::search::{SearchData, folded_spellings, search_file};
+    use mission_pages::site::i18n::Locale;
+    use mission_pages::site::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
 
     const OUT_DIR: &str = "target/generated/search-data";
 

@@ -10,15 +10,15 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    mission_pages::publish::tool_exit("site-files", native::run())
+    mission_pages::facts::publish::tool_exit("site-files", native::run())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use mission_pages::data::MissionIndex;
-    use mission_pages::load::{INDEX_FILE, parse};
-    use mission_pages::publish::{robots, site_pages, sitemap};
+    use mission_pages::facts::publish::{robots, site_pages, sitemap};
     use mission_pages::site::SiteBase;
+    use mission_pages::site::load::{INDEX_FILE, parse};
 
     pub fn run() -> Result<(), String> {
         let mut args = std::env::args().skip(1);

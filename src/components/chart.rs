@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::chart::{csv_data_url, percent, tip_placement, value_ticks, year_ticks};
+use crate::facts::chart::{csv_data_url, percent, tip_placement, value_ticks, year_ticks};
 use crate::site::strings;
 
 /// A figure with a chart, the same numbers as a table, and a CSV download.

@@ -4,13 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::citations::{Page, cited_in, footnotes, footnotes_of, source_anchor};
 use crate::components::text::{close_bidi, data_text, in_page_language, isolate_class};
 use crate::data::{Mission, Source, safe_link};
-use crate::format::readable_url;
-use crate::routes::{self, Section};
+use crate::facts::citations::{Page, cited_in, footnotes, footnotes_of, source_anchor};
+use crate::facts::timeline::{YearPage, page_title};
+use crate::site::format::readable_url;
+use crate::site::routes::{self, Section};
 use crate::site::{SiteBase, here, strings};
-use crate::timeline::{YearPage, page_title};
 
 /// Bracketed source numbers after a fact, each linking to its entry in the list.
 #[component]
@@ -165,7 +165,7 @@ pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     let t = strings();
     let cited = cited_in(&mission, t);
     // Facts on a long timeline are on their year's page.
-    let timeline_pages = crate::timeline::Pages::of(&mission);
+    let timeline_pages = crate::facts::timeline::Pages::of(&mission);
     let items = mission
         .sources
         .iter()

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::citations::Page;
 use crate::components::text::localized;
 use crate::data::{FloorItem, Gap, Mission};
-use crate::routes::Section;
+use crate::facts::citations::Page;
+use crate::site::routes::Section;
 use crate::site::strings;
 
 /// The page that would show the item's facts; the overview lists every gap.

@@ -5,11 +5,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::cite::Cite;
-use crate::citations::anchors;
 use crate::components::text::{SLOT, data_text, localized, localized_plain, sentence_with_date};
 use crate::data::{Backstopping, Mission, PersonnelFigure, Post, RelationKind};
-use crate::format::count;
-use crate::routes;
+use crate::facts::citations::anchors;
+use crate::site::format::count;
+use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
 /// Status, establishment, headquarters, leaders, personnel and departments.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::load::LoadError;
+use crate::site::load::LoadError;
 use crate::site::strings;
 
 /// A placeholder the size of a typical page top, so the layout does not jump

@@ -5,10 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::cite::Cite;
-use crate::citations::anchors;
 use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::{Mission, Phase, StatusState};
-use crate::routes;
+use crate::facts::citations::anchors;
+use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
 /// Breadcrumb, heading and (for missions that ended or are ending) a notice.

@@ -6,11 +6,11 @@
 
 use leptos::prelude::*;
 
-use crate::chart::tip_placement;
 use crate::components::text::{data_text, localized, localized_plain};
 use crate::data::map::MapData;
 use crate::data::{Date, Mission, Office, StatusState};
-use crate::i18n::Strings;
+use crate::facts::chart::tip_placement;
+use crate::site::i18n::Strings;
 use crate::site::strings;
 
 /// Whether an office is open, as far as the data says.

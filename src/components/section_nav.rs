@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::routes::{self, Section};
+use crate::site::routes::{self, Section};
 use crate::site::{SiteBase, strings};
 
 /// The mission's page list; the current page is marked with `aria-current`.

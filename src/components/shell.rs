@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::theme_toggle::ThemeToggle;
-use crate::dom::MAIN_ID;
-use crate::i18n::Locale;
-use crate::routes;
+use crate::site::dom::MAIN_ID;
+use crate::site::i18n::Locale;
+use crate::site::routes;
 use crate::site::{CurrentPath, SiteBase, here, strings};
 use leptos_router::hooks::{use_location, use_navigate};
 
@@ -36,9 +36,9 @@ pub fn Shell(children: Children) -> impl IntoView {
         let path = location.pathname.get();
         let hash = location.hash.get();
         if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
-            crate::dom::scroll_to_id_when_present(id.to_owned());
+            crate::site::dom::scroll_to_id_when_present(id.to_owned());
         } else if previous.is_some_and(|p| p != path) {
-            crate::dom::focus(MAIN_ID);
+            crate::site::dom::focus(MAIN_ID);
         }
         path
     });
@@ -194,7 +194,7 @@ fn SiteSearch() -> impl IntoView {
         move |_| {
             let base = base.clone();
             leptos::task::spawn_local(async move {
-                let _ = crate::search::load_search_index(base).await;
+                let _ = crate::facts::search::load_search_index(base).await;
             });
         }
     };

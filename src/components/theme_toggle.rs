@@ -7,11 +7,11 @@ use leptos::prelude::*;
 pub fn ThemeToggle() -> impl IntoView {
     let (dark, set_dark) = signal(false);
     // After mount only: learn which theme is showing (saved choice or system).
-    Effect::new(move |_| set_dark.set(crate::theme::is_dark_now()));
+    Effect::new(move |_| set_dark.set(crate::site::theme::is_dark_now()));
     let toggle = move |_| {
         let next = !dark.get_untracked();
         set_dark.set(next);
-        crate::theme::apply(next);
+        crate::site::theme::apply(next);
     };
     view! {
         <button

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::routes;
+use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
 /// The about page.

@@ -10,12 +10,12 @@ use leptos_meta::{Meta, Title};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::catalogue::{KINDS, STATUSES, Sort, View, kind_slug, status_slug};
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::localized;
 use crate::data::{MissionIndex, MissionSummary, Region};
-use crate::load::{load_index, loaded_index};
-use crate::routes;
+use crate::facts::catalogue::{KINDS, STATUSES, Sort, View, kind_slug, status_slug};
+use crate::site::load::{load_index, loaded_index};
+use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
 /// Lists the missions from `data/index.json`.
@@ -50,7 +50,7 @@ fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
     // adds one per search, not one per letter.
     let apply = Callback::new(move |(next, replace): (View, bool)| {
         navigate(
-            &crate::dom::absolute(&format!("{home}{}", next.query())),
+            &crate::site::dom::absolute(&format!("{home}{}", next.query())),
             NavigateOptions {
                 replace,
                 scroll: false,

@@ -6,7 +6,7 @@
 //! The missions are chosen in the address; a GET form adds one and a link
 //! removes one, so the page works without JavaScript. With it, adding
 //! navigates within the app (Back undoes it). Reading the address and the
-//! figures each column shows is in [`crate::compare`].
+//! figures each column shows is in [`crate::facts::compare`].
 
 use std::sync::Arc;
 
@@ -15,25 +15,25 @@ use leptos_meta::{Meta, Title};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::chart::csv;
-use crate::citations::anchors;
-use crate::compare::{
-    Choice, MAX_MISSIONS, Piece, aligned_years, canonical_query, entry_title, fact_rows, key_facts,
-    parse_ids,
-};
 use crate::components::chart::{ChartFigure, Series, TimeChart};
 use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::{localized, localized_plain};
 use crate::data::{Mission, MissionIndex};
-use crate::format::count;
-use crate::load::LoadError;
-use crate::load::{load_index, load_mission, loaded_index, loaded_mission};
+use crate::facts::chart::csv;
+use crate::facts::citations::anchors;
+use crate::facts::compare::{
+    Choice, MAX_MISSIONS, Piece, aligned_years, canonical_query, entry_title, fact_rows, key_facts,
+    parse_ids,
+};
+use crate::facts::timeline::Pages;
 use crate::pages::sections::personnel::{measure_slug, personnel_marks, source_urls};
-use crate::routes::{self, Section};
+use crate::site::format::count;
+use crate::site::load::LoadError;
+use crate::site::load::{load_index, load_mission, loaded_index, loaded_mission};
+use crate::site::routes::{self, Section};
 use crate::site::{SiteBase, strings};
-use crate::timeline::Pages;
 
 /// `/compare`: reads the ids, loads the index, then the missions.
 #[component]
@@ -109,7 +109,7 @@ fn Comparison(index: Arc<MissionIndex>, ids: Memo<Vec<String>>) -> impl IntoView
     Effect::new(move |previous: Option<()>| {
         choice.track();
         if previous.is_some() {
-            crate::dom::focus(crate::dom::MAIN_ID);
+            crate::site::dom::focus(crate::site::dom::MAIN_ID);
         }
     });
     let selected = RwSignal::new(String::new());

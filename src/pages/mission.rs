@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::citations::anchors;
 use crate::components::cite::{Cite, PageSources};
 use crate::components::gaps::Gaps;
 use crate::components::key_facts::KeyFacts;
@@ -15,9 +14,10 @@ use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
 use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::Mission;
-use crate::load::{load_mission_answer, loaded_mission};
+use crate::facts::citations::anchors;
 use crate::pages::not_found::NotFound;
-use crate::routes::{self, Section};
+use crate::site::load::{load_mission_answer, loaded_mission};
+use crate::site::routes::{self, Section};
 use crate::site::{SiteBase, strings};
 
 /// Loads the mission named by the `:id` route parameter and shows it with

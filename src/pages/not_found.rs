@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::routes;
+use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
 /// "Page not found", with a way home. Used for unknown paths and unknown missions.

@@ -17,10 +17,10 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::shell::SEARCH_INPUT_ID;
 use crate::components::text::untranslated_marker;
-use crate::i18n::Strings;
-use crate::routes;
-use crate::search::load_search_index;
-use crate::search::{Index, Segment};
+use crate::facts::search::load_search_index;
+use crate::facts::search::{Index, Segment};
+use crate::site::i18n::Strings;
+use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
 /// How many results a page lists.
@@ -142,7 +142,7 @@ fn SearchResults(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
             return Either::Left(suggestions(&base, t, index.data.missions.len()));
         }
         let parsed = index.parse(&q);
-        let results = crate::dom::timed("search", || index.search(&parsed, SHOWN));
+        let results = crate::site::dom::timed("search", || index.search(&parsed, SHOWN));
         let total = u32::try_from(results.total).unwrap_or(u32::MAX);
         let status = match results.total {
             0 => t.srch_no_results(&q),

@@ -14,12 +14,12 @@ use crate::components::gaps::Gaps;
 use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
 use crate::data::Mission;
+use crate::facts::timeline::{Pages, YearPage};
 use crate::pages::mission::with_mission;
 use crate::pages::not_found::NotFound;
 use crate::pages::sections;
-use crate::routes::{self, Section};
+use crate::site::routes::{self, Section};
 use crate::site::{SiteBase, strings};
-use crate::timeline::{Pages, YearPage};
 
 /// Shows the section named in the address, or "not found" for an unknown
 /// one, or for a page the mission's timeline does not have.
@@ -79,7 +79,7 @@ fn SectionView(
 ) -> impl IntoView {
     let t = strings();
     let label = match &page {
-        Some((page, pages)) => crate::timeline::page_title(pages, *page),
+        Some((page, pages)) => crate::facts::timeline::page_title(pages, *page),
         None => section.label(t).to_owned(),
     };
     let title = format!("{label} · {}", mission.acronym);

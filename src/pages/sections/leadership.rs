@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::citations::anchors;
 use crate::components::cite::Cite;
 use crate::components::readings::OtherReadings;
 use crate::components::text::{SLOT, data_text, localized, localized_plain, sentence_with};
 use crate::data::{Mission, Post};
+use crate::facts::citations::anchors;
 use crate::site::{here, strings};
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {

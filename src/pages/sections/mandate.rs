@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::citations::anchors;
 use crate::components::cite::Cite;
 use crate::components::text::{SLOT, localized, sentence_with};
 use crate::data::{MandateArea, Mission};
-use crate::routes::Section;
+use crate::facts::citations::anchors;
+use crate::facts::timeline::{Pages, resolution_anchor};
+use crate::site::routes::Section;
 use crate::site::{SiteBase, strings};
-use crate::timeline::{Pages, resolution_anchor};
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     let t = strings();

@@ -1,6 +1,6 @@
 //! The body of each mission section, one module a section. Each takes the
 //! loaded mission and renders what the data holds, giving every sourced fact
-//! the anchor that [`crate::citations`] lists for it.
+//! the anchor that [`crate::facts::citations`] lists for it.
 
 pub mod leadership;
 pub mod mandate;
@@ -10,7 +10,7 @@ pub mod timeline;
 
 use crate::components::text::localized_plain;
 use crate::data::Mission;
-use crate::routes::Section;
+use crate::site::routes::Section;
 use crate::site::strings;
 
 /// The page's meta description: what the reader will find, with counts.

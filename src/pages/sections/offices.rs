@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::citations::anchors;
 use crate::components::cite::Cite;
 use crate::components::load_state::LoadFailed;
 use crate::components::office_map::{OfficeMap, OfficeState};
 use crate::components::text::{SLOT, localized, sentence_with_date};
 use crate::data::Mission;
 use crate::data::map::{MapData, map_file};
-use crate::load::{fetch, preloaded};
+use crate::facts::citations::anchors;
+use crate::site::load::{fetch, preloaded};
 use crate::site::{SiteBase, strings};
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {

@@ -6,15 +6,15 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::{csv, year_position};
-use crate::citations::anchors;
 use crate::components::chart::{BarChart, ChartFigure, Mark, Series, TimeChart};
 use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
 use crate::components::text::{localized, localized_plain};
 use crate::data::{BudgetFigure, BudgetKind, Measure, Mission, PersonnelFigure};
-use crate::format::count;
-use crate::i18n::Strings;
+use crate::facts::chart::{csv, year_position};
+use crate::facts::citations::anchors;
+use crate::site::format::count;
+use crate::site::i18n::Strings;
 use crate::site::strings;
 
 pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
@@ -152,7 +152,7 @@ fn marks_of(m: &Mission, keep: impl Fn(&PersonnelFigure) -> bool) -> Vec<Mark> {
 fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
     let t = strings();
     let lang = t.locale().code();
-    let en = crate::i18n::Locale::DEFAULT.strings();
+    let en = crate::site::i18n::Locale::DEFAULT.strings();
     let series = personnel_series(m);
     let dated: usize = series.iter().map(|s| s.marks.len()).sum();
     let undated = m.personnel.len() - dated;
@@ -305,7 +305,7 @@ fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
 
 fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
     let t = strings();
-    let en = crate::i18n::Locale::DEFAULT.strings();
+    let en = crate::site::i18n::Locale::DEFAULT.strings();
     // In time order; the table and CSV keep the same order as the bars.
     let mut figures: Vec<(usize, &BudgetFigure)> = m.budget.iter().enumerate().collect();
     figures.sort_by_key(|(_, b)| b.year);

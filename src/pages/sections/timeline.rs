@@ -13,16 +13,16 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::citations::anchors;
 use crate::components::cite::{Cite, PageSources, Shown, ShownAnchors};
 use crate::components::data_table::DataTable;
 use crate::components::readings::OtherReadings;
 use crate::components::text::{close_bidi, isolate_class, untranslated_marker};
 use crate::data::Mission;
-use crate::format::count;
-use crate::routes::{self, Section};
+use crate::facts::citations::anchors;
+use crate::facts::timeline::{Entry, EntryKind, Filter, Pages, YearCounts, YearPage, entries_in};
+use crate::site::format::count;
+use crate::site::routes::{self, Section};
 use crate::site::{SiteBase, strings};
-use crate::timeline::{Entry, EntryKind, Filter, Pages, YearCounts, YearPage, entries_in};
 
 /// The timeline, or one page of it (`page`, with the layout the address was
 /// checked against).

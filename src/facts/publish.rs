@@ -3,10 +3,10 @@
 //! its alternates) and `robots.txt`. Written by `src/bin/site_files.rs`.
 //! Also what the build tools under `src/bin/` share.
 
-use crate::i18n::Locale;
 use crate::site::SiteBase;
+use crate::site::i18n::Locale;
 
-/// The sitemap of `pages` (site paths from [`crate::routes::all_pages`]) for
+/// The sitemap of `pages` (site paths from [`crate::site::routes::all_pages`]) for
 /// a site published at `base` (which must know its origin: a sitemap lists
 /// whole addresses). Each page is listed once per published language, with
 /// its `hreflang` alternates, as search engines ask.
@@ -45,23 +45,25 @@ pub fn sitemap(base: &SiteBase, pages: &[String]) -> String {
     out
 }
 
-/// Every page of the site (see [`crate::routes::all_pages`]): the index's
+/// Every page of the site (see [`crate::site::routes::all_pages`]): the index's
 /// missions, each read with `read_mission` (given its data file) to learn
 /// whether its timeline has a page per year.
 pub fn site_pages(
     index: &crate::data::MissionIndex,
     read_mission: impl Fn(&str) -> Result<String, String>,
 ) -> Result<Vec<String>, String> {
-    use crate::load::{mission_file, parse};
+    use crate::site::load::{mission_file, parse};
     let mut missions = Vec::with_capacity(index.missions.len());
     for summary in &index.missions {
         let file = mission_file(&summary.id);
         let mission: crate::data::Mission =
             parse(&file, &read_mission(&file)?).map_err(|e| e.to_string())?;
-        let years = crate::timeline::Pages::of(&mission).pages().collect();
+        let years = crate::facts::timeline::Pages::of(&mission)
+            .pages()
+            .collect();
         missions.push((summary.id.as_str(), years));
     }
-    Ok(crate::routes::all_pages(missions))
+    Ok(crate::site::routes::all_pages(missions))
 }
 
 /// `robots.txt`: every page may be read; the sitemap's address when known.
@@ -95,7 +97,7 @@ fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routes::all_pages;
+    use crate::site::routes::all_pages;
 
     #[test]
     fn the_sitemap_lists_every_page_in_every_language_with_its_alternates() {

@@ -133,7 +133,7 @@ pub async fn download_again(base: SiteBase, file: String) -> Result<(), LoadErro
 /// `Ok(None)` means there is no such mission (the page shows "not found"); an
 /// `Err` means the data could not be had (the page offers a retry).
 pub async fn load_mission(base: SiteBase, id: String) -> Result<Option<Arc<Mission>>, LoadError> {
-    if !crate::routes::is_valid_mission_id(&id) {
+    if !crate::site::routes::is_valid_mission_id(&id) {
         return Ok(None);
     }
     let index: MissionIndex = fetch(&base, INDEX_FILE).await?;
@@ -172,7 +172,7 @@ pub fn loaded_mission(id: &str) -> Option<Arc<Mission>> {
     if let Some(mission) = LOADED_MISSIONS.with(|m| m.borrow().get(id).cloned()) {
         return Some(mission);
     }
-    if !crate::routes::is_valid_mission_id(id) {
+    if !crate::site::routes::is_valid_mission_id(id) {
         return None;
     }
     let listed = loaded_index()?.missions.iter().any(|m| m.id == id);

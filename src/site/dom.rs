@@ -149,7 +149,7 @@ pub fn show_app_failure() {
     let locale = document
         .document_element()
         .and_then(|html| html.get_attribute("lang"))
-        .and_then(|code| crate::i18n::Locale::from_code(&code))
+        .and_then(|code| crate::site::i18n::Locale::from_code(&code))
         .unwrap_or_default();
     let t = locale.strings();
     let element = |tag: &str, class: &str, text: &str| {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::data::files::LoadError;
 use crate::data::{BudgetKind, Date, FloorItem, Measure, MissionKind, Region, StatusState};
-use crate::i18n::{Locale, Strings};
+use crate::site::i18n::{Locale, Strings};
 
 impl Date {
     /// The date in English as a reader expects it: "14 August 2003", "May 2003" or "2005".

@@ -5,9 +5,9 @@
 //! show in the reader's language (or marked as English).
 
 use crate::data::{BudgetFigure, Date, Mission, PersonnelFigure, Post, StatusState, Tenure, Text};
-use crate::i18n::Strings;
-use crate::routes::{self, Section, is_valid_mission_id};
-use crate::timeline::{Entry, EntryKind, Filter, entries, resolution_anchor};
+use crate::facts::timeline::{Entry, EntryKind, Filter, entries, resolution_anchor};
+use crate::site::i18n::Strings;
+use crate::site::routes::{self, Section, is_valid_mission_id};
 
 /// The most missions compared at once: more columns would not fit a screen.
 pub const MAX_MISSIONS: usize = 4;
@@ -57,7 +57,7 @@ impl Choice {
         c
     }
 
-    /// The chosen ids as `&str`, for [`crate::routes::compare`].
+    /// The chosen ids as `&str`, for [`crate::site::routes::compare`].
     pub fn ids(&self) -> Vec<&str> {
         self.chosen.iter().map(String::as_str).collect()
     }
@@ -105,7 +105,7 @@ impl Choice {
 /// The query (without `?`) the address should have for these ids: the
 /// comma-separated form, `""` for none.
 pub fn canonical_query(ids: &[&str]) -> String {
-    let path = crate::routes::compare(ids);
+    let path = crate::site::routes::compare(ids);
     path.split_once('?')
         .map(|(_, q)| q.to_owned())
         .unwrap_or_default()
@@ -392,7 +392,7 @@ pub fn aligned_years<'a>(missions: &[&'a Mission]) -> Vec<YearRow<'a>> {
 mod tests {
     use super::*;
     use crate::data::files::parse;
-    use crate::i18n::Locale;
+    use crate::site::i18n::Locale;
 
     fn english() -> &'static Strings {
         Locale::DEFAULT.strings()

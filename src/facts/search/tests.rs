@@ -6,25 +6,25 @@ use crate::data::{Mission, MissionIndex, Spellings};
 
 /// The index the English search page builds, from the shipped data files.
 fn shipped() -> Index {
-    shipped_in(crate::i18n::Locale::DEFAULT)
+    shipped_in(crate::site::i18n::Locale::DEFAULT)
 }
 
 /// The index the search page of `locale` builds.
-fn shipped_in(locale: crate::i18n::Locale) -> Index {
+fn shipped_in(locale: crate::site::i18n::Locale) -> Index {
     let index: MissionIndex =
-        parse("data/index.json", include_str!("../../data/index.json")).unwrap();
+        parse("data/index.json", include_str!("../../../data/index.json")).unwrap();
     let missions: Vec<Mission> = index
         .missions
         .iter()
         .map(|m| {
-            let file = crate::load::mission_file(&m.id);
+            let file = crate::site::load::mission_file(&m.id);
             let text = std::fs::read_to_string(&file).unwrap();
             parse(&file, &text).unwrap()
         })
         .collect();
     let spellings: Spellings = parse(
         "data/spellings.json",
-        include_str!("../../data/spellings.json"),
+        include_str!("../../../data/spellings.json"),
     )
     .unwrap();
     Index::new(SearchData::build(
@@ -127,7 +127,7 @@ fn arabic_names_match_however_they_are_written() {
 
 #[test]
 fn arabic_readers_search_arabic_documents_and_english_words_too() {
-    let ar = crate::i18n::Locale::from_code("ar").unwrap();
+    let ar = crate::site::i18n::Locale::from_code("ar").unwrap();
     let index = shipped_in(ar);
     // UNAMI's Baghdad office is among the first results, shown in Arabic.
     let hits = index.search(&index.parse("بغداد"), 5).docs;
@@ -177,7 +177,7 @@ fn arabic_readers_search_arabic_documents_and_english_words_too() {
 
 #[test]
 fn every_suggested_search_finds_something_in_its_language() {
-    for locale in crate::i18n::Locale::ALL
+    for locale in crate::site::i18n::Locale::ALL
         .into_iter()
         .filter(|l| l.is_published())
     {
@@ -267,13 +267,13 @@ fn a_query_longer_than_65535_words_still_searches() {
 
 #[test]
 fn an_entry_of_a_long_timeline_links_to_its_own_page() {
-    use crate::timeline::{ONE_PAGE_LIMIT, Pages, fixtures::long_timeline};
+    use crate::facts::timeline::{ONE_PAGE_LIMIT, Pages, fixtures::long_timeline};
     let m = long_timeline(ONE_PAGE_LIMIT * 2 + 10, true);
     let pages = Pages::of(&m);
     let data = SearchData::build(
         std::slice::from_ref(&m),
         Default::default(),
-        crate::i18n::Locale::DEFAULT.strings(),
+        crate::site::i18n::Locale::DEFAULT.strings(),
     );
     let entries: Vec<&Doc> = data
         .docs

@@ -130,14 +130,18 @@ impl Strings {
 
     /// US dollars, whole: 158990000 → "$158,990,000".
     pub fn usd_amount(&self, amount: u64) -> String {
-        self.usd(crate::format::count(amount))
+        self.usd(crate::site::format::count(amount))
     }
 
     /// US dollars for a chart label: "$159.0 million", "$850,000".
     pub fn usd_short(&self, amount: u64) -> String {
         if amount >= 1_000_000 {
             let tenths = (amount + 50_000) / 100_000;
-            let millions = format!("{}.{}", crate::format::count(tenths / 10), tenths % 10);
+            let millions = format!(
+                "{}.{}",
+                crate::site::format::count(tenths / 10),
+                tenths % 10
+            );
             self.usd_million(millions)
         } else {
             self.usd_amount(amount)
@@ -171,7 +175,7 @@ impl Strings {
 
     /// A head count as the source gives it: "about 1,000" when approximate.
     pub fn head_count(&self, total: u32, approximate: bool) -> String {
-        let count = crate::format::count(total);
+        let count = crate::site::format::count(total);
         if approximate {
             self.about_count(count)
         } else {

@@ -2,7 +2,7 @@
 //! together, each with the anchor the pages link to (`#res-1770`, `#ev-…`).
 
 use crate::data::{Date, EventKind, Mission, Reading};
-pub use crate::routes::YearPage;
+pub use crate::site::routes::YearPage;
 
 /// What a timeline entry is, for labels and filters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +29,7 @@ impl EntryKind {
     }
 
     /// One entry's kind: "Resolution".
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+    pub fn label(self, t: &crate::site::i18n::Strings) -> &'static str {
         match self {
             EntryKind::Resolution => t.entry_resolution(),
             EntryKind::Event => t.entry_event(),
@@ -38,7 +38,7 @@ impl EntryKind {
     }
 
     /// Entries of the kind: "Resolutions".
-    pub fn plural(self, t: &crate::i18n::Strings) -> &'static str {
+    pub fn plural(self, t: &crate::site::i18n::Strings) -> &'static str {
         match self {
             EntryKind::Resolution => t.entries_resolution(),
             EntryKind::Event => t.entries_event(),
@@ -170,12 +170,12 @@ pub fn resolution_anchor(number: u32) -> String {
 /// Every resolution and event, oldest first; on the same date, resolutions
 /// first. In English; see [`entries_in`].
 pub fn entries(m: &Mission) -> Vec<Entry<'_>> {
-    entries_in(m, crate::i18n::Locale::DEFAULT.strings())
+    entries_in(m, crate::site::i18n::Locale::DEFAULT.strings())
 }
 
 /// The entries with their titles and texts in the language of `t` (the
 /// English ones where the data has no translation, as each entry says).
-pub fn entries_in<'a>(m: &'a Mission, t: &crate::i18n::Strings) -> Vec<Entry<'a>> {
+pub fn entries_in<'a>(m: &'a Mission, t: &crate::site::i18n::Strings) -> Vec<Entry<'a>> {
     let lang = t.locale().code();
     let resolutions = m.resolutions.iter().map(|r| {
         let body = r.effect.get(lang);
@@ -328,8 +328,10 @@ impl Pages {
     /// entry `anchor`: its own page on a split timeline.
     pub fn page_of(&self, mission_id: &str, anchor: &str) -> String {
         match self.place_of(anchor) {
-            Some(page) => crate::routes::timeline_page(mission_id, page),
-            None => crate::routes::section(mission_id, crate::routes::Section::Timeline),
+            Some(page) => crate::site::routes::timeline_page(mission_id, page),
+            None => {
+                crate::site::routes::section(mission_id, crate::site::routes::Section::Timeline)
+            }
         }
     }
 
@@ -338,10 +340,10 @@ impl Pages {
     pub fn fact_href(
         &self,
         mission_id: &str,
-        page: Option<crate::routes::Section>,
+        page: Option<crate::site::routes::Section>,
         anchor: &str,
     ) -> String {
-        use crate::routes::{self, Section};
+        use crate::site::routes::{self, Section};
         let path = match page {
             None => routes::mission(mission_id),
             Some(Section::Timeline) => self.page_of(mission_id, anchor),
@@ -377,7 +379,7 @@ pub(crate) mod fixtures {
     pub(crate) fn long_timeline(entries: usize, one_year: bool) -> Mission {
         let mut m: Mission = parse(
             "test.json",
-            include_str!("../tests/fixtures/validate/valid/data/missions/test.json"),
+            include_str!("../../tests/fixtures/validate/valid/data/missions/test.json"),
         )
         .unwrap();
         let event = m.events[0].clone();
@@ -445,7 +447,7 @@ mod tests {
     fn admits_entries_by_kind_and_year() {
         let m: Mission = parse(
             "unami.json",
-            include_str!("../tests/fixtures/validate/valid/data/missions/test.json"),
+            include_str!("../../tests/fixtures/validate/valid/data/missions/test.json"),
         )
         .unwrap();
         let all = entries(&m);
@@ -471,7 +473,7 @@ mod tests {
     fn merges_resolutions_and_events_in_date_order() {
         let m: Mission = parse(
             "unami.json",
-            include_str!("../tests/fixtures/validate/valid/data/missions/test.json"),
+            include_str!("../../tests/fixtures/validate/valid/data/missions/test.json"),
         )
         .unwrap();
         let all = entries(&m);
@@ -497,7 +499,11 @@ mod tests {
             "/missions/test/timeline/"
         );
         assert_eq!(
-            pages.fact_href("test", Some(crate::routes::Section::Timeline), "res-1"),
+            pages.fact_href(
+                "test",
+                Some(crate::site::routes::Section::Timeline),
+                "res-1"
+            ),
             "/missions/test/timeline/#res-1"
         );
     }

@@ -364,13 +364,13 @@ thread_local! {
 /// Downloads the search data and builds the index from it, once a visit.
 pub async fn load_search_index(
     base: crate::site::SiteBase,
-) -> Result<Arc<Index>, crate::load::LoadError> {
+) -> Result<Arc<Index>, crate::site::load::LoadError> {
     if let Some(index) = SEARCH_INDEX.with(|s| s.borrow().clone()) {
         return Ok(index);
     }
     let file = search_file(base.locale());
-    let data: SearchData = crate::load::fetch(&base, &file).await?;
-    let index = crate::dom::timed("search-index", || Arc::new(Index::new(data)));
+    let data: SearchData = crate::site::load::fetch(&base, &file).await?;
+    let index = crate::site::dom::timed("search-index", || Arc::new(Index::new(data)));
     SEARCH_INDEX.with(|s| *s.borrow_mut() = Some(index.clone()));
     Ok(index)
 }

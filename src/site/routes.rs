@@ -43,7 +43,7 @@ impl Section {
     }
 
     /// The section's name in navigation and headings, in the reader's language.
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+    pub fn label(self, t: &crate::site::i18n::Strings) -> &'static str {
         match self {
             Section::Mandate => t.section_mandate(),
             Section::Timeline => t.section_timeline(),

@@ -7,9 +7,9 @@
 //! the elements these anchors, so the links always land on the fact.
 
 use crate::data::{Mission, Reading, RelationKind, StatusState};
-use crate::i18n::Strings;
-use crate::routes::Section;
-use crate::timeline::entries_in;
+use crate::facts::timeline::entries_in;
+use crate::site::i18n::Strings;
+use crate::site::routes::Section;
 
 /// A mission page: the overview (`None`) or one section.
 pub type Page = Option<Section>;
@@ -355,16 +355,16 @@ pub fn cited_in(m: &Mission, t: &Strings) -> Vec<Vec<(Page, String, String)>> {
 mod tests {
     use super::*;
     use crate::data::files::parse;
-    use crate::timeline::entries;
+    use crate::facts::timeline::entries;
 
     fn en() -> &'static Strings {
-        crate::i18n::Locale::DEFAULT.strings()
+        crate::site::i18n::Locale::DEFAULT.strings()
     }
 
     fn fixture() -> Mission {
         parse(
             "test.json",
-            include_str!("../tests/fixtures/validate/valid/data/missions/test.json"),
+            include_str!("../../tests/fixtures/validate/valid/data/missions/test.json"),
         )
         .unwrap()
     }

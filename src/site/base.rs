@@ -4,7 +4,7 @@
 //! (`/repo/` on GitHub Pages). Every link and data address goes through
 //! [`SiteBase`] so that none escapes the sub-path.
 
-use crate::i18n::Locale;
+use crate::site::i18n::Locale;
 
 /// Where the site is served from and in which language it is being read.
 ///
@@ -127,7 +127,7 @@ impl SiteBase {
 }
 
 /// The UI strings of the language being read (English outside the app).
-pub fn strings() -> &'static crate::i18n::Strings {
+pub fn strings() -> &'static crate::site::i18n::Strings {
     leptos::prelude::use_context::<SiteBase>()
         .map(|b| b.locale())
         .unwrap_or_default()

@@ -4,7 +4,7 @@
 
 use crate::data::words::fold;
 use crate::data::{MissionKind, MissionSummary, Region, StatusState};
-use crate::routes::encode_query_value;
+use crate::site::routes::encode_query_value;
 
 /// How the catalogue orders its cards.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,7 +32,7 @@ impl Sort {
         }
     }
 
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+    pub fn label(self, t: &crate::site::i18n::Strings) -> &'static str {
         match self {
             Sort::Name => t.sort_name(),
             Sort::Newest => t.sort_newest(),
@@ -196,7 +196,7 @@ mod tests {
     }
 
     fn index() -> MissionIndex {
-        parse("data/index.json", include_str!("../data/index.json")).unwrap()
+        parse("data/index.json", include_str!("../../data/index.json")).unwrap()
     }
 
     #[test]

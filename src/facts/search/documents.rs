@@ -11,11 +11,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::citations::{anchors, source_anchor};
 use crate::data::{Mission, Spellings, Text};
-use crate::i18n::{Locale, Strings};
-use crate::routes::Section;
-use crate::timeline::{EntryKind, entries_in};
+use crate::facts::citations::{anchors, source_anchor};
+use crate::facts::timeline::{EntryKind, entries_in};
+use crate::site::i18n::{Locale, Strings};
+use crate::site::routes::Section;
 
 /// The file the search page of a language downloads, relative to the site's
 /// base: `search-data/docs.json` in English, `search-data/docs-ar.json` in
@@ -96,7 +96,7 @@ pub enum DocKind {
 
 impl DocKind {
     /// The label on a result, in the reader's language.
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+    pub fn label(self, t: &crate::site::i18n::Strings) -> &'static str {
         match self {
             DocKind::Mission => t.srch_kind_mission(),
             DocKind::Mandate => t.srch_kind_mandate(),
@@ -155,15 +155,15 @@ impl SearchData {
         let section = parts.next().and_then(Section::from_slug);
         let mut number = || parts.next().and_then(|n| n.parse::<u16>().ok());
         let page = match (section, number(), number()) {
-            (Some(Section::Timeline), Some(year), part) => crate::routes::timeline_page(
+            (Some(Section::Timeline), Some(year), part) => crate::site::routes::timeline_page(
                 id,
-                crate::timeline::YearPage {
+                crate::facts::timeline::YearPage {
                     year,
                     part: part.unwrap_or(1),
                 },
             ),
-            (Some(section), _, _) => crate::routes::section(id, section),
-            (None, _, _) => crate::routes::mission(id),
+            (Some(section), _, _) => crate::site::routes::section(id, section),
+            (None, _, _) => crate::site::routes::mission(id),
         };
         if doc.anchor.is_empty() {
             page
@@ -207,7 +207,7 @@ pub fn documents(m: &Mission, mission: u16, t: &Strings) -> Vec<Doc> {
     let lang = t.locale().code();
     let mut docs = Vec::new();
     // An entry of a long timeline is on its page: `timeline/2019/1`.
-    let timeline_pages = crate::timeline::Pages::of(m);
+    let timeline_pages = crate::facts::timeline::Pages::of(m);
     let mut add = |page: Option<Section>, anchor: String, kind, in_english, title, body, extra| {
         let page = match page {
             None => String::new(),
