@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::shell::Shell;
 use crate::pages::about::AboutPage;
 use crate::pages::catalogue::CataloguePage;
 use crate::pages::compare::ComparePage;
-use crate::pages::mission::MissionPage;
+use crate::pages::mission::{MissionPage, MissionRoute};
 use crate::pages::not_found::NotFound;
 use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
@@ -31,10 +31,12 @@ pub fn App(base: SiteBase) -> impl IntoView {
                     <Route path=path!("/about") view=AboutPage/>
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/compare") view=ComparePage/>
-                    <Route path=path!("/missions/:id") view=MissionPage/>
-                    <Route path=path!("/missions/:id/:section") view=SectionPage/>
-                    <Route path=path!("/missions/:id/:section/:year") view=SectionPage/>
-                    <Route path=path!("/missions/:id/:section/:year/:part") view=SectionPage/>
+                    <ParentRoute path=path!("/missions/:id") view=MissionRoute>
+                        <Route path=path!("") view=MissionPage/>
+                        <Route path=path!(":section") view=SectionPage/>
+                        <Route path=path!(":section/:year") view=SectionPage/>
+                        <Route path=path!(":section/:year/:part") view=SectionPage/>
+                    </ParentRoute>
                 </Routes>
             </Shell>
         </Router>

@@ -28,6 +28,7 @@ use mission_pages::data::locate::{FieldPath, locate};
 use mission_pages::data::validate::{DataFile, Issue, validate_files, validate_spellings};
 use mission_pages::data::words::{fold, is_word_char, words};
 use mission_pages::data::{Date, Mission, MissionIndex, Spellings, Text};
+use mission_pages::facts::mission::MissionFacts;
 use mission_pages::facts::search::{Index, SearchData, folded_spellings};
 use mission_pages::site::format::readable_url;
 use mission_pages::site::i18n::Locale;
@@ -471,11 +472,11 @@ fn shipped_index(locale: Locale) -> Index {
         .collect();
     let spellings: Spellings =
         parse(SPELLINGS_FILE, &SPELLINGS).expect("the shipped spellings parse");
-    Index::new(SearchData::build(
-        &missions,
-        folded_spellings(&spellings),
-        locale.strings(),
-    ))
+    let facts: Vec<MissionFacts> = missions
+        .into_iter()
+        .map(|m: Mission| MissionFacts::new(m, locale.strings()))
+        .collect();
+    Index::new(SearchData::build(&facts, folded_spellings(&spellings)))
 }
 
 static SEARCH_EN: LazyLock<Index> = LazyLock::new(|| shipped_index(Locale::DEFAULT));

@@ -19,6 +19,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use mission_pages::data::{Mission, MissionIndex, Spellings};
+    use mission_pages::facts::mission::MissionFacts;
     use mission_pages::facts::search::{SearchData, folded_spellings, search_file};
     use mission_pages::site::i18n::Locale;
     use mission_pages::site::load::{INDEX_FILE, SPELLINGS_FILE, mission_file, parse};
@@ -46,7 +47,11 @@ mod native {
         let _ = std::fs::remove_dir_all(OUT_DIR);
         std::fs::create_dir_all(OUT_DIR).map_err(|e| format!("cannot create {OUT_DIR}: {e}"))?;
         for locale in Locale::ALL.into_iter().filter(|l| l.is_published()) {
-            let data = SearchData::build(&missions, groups.clone(), locale.strings());
+            let facts: Vec<MissionFacts> = missions
+                .iter()
+                .map(|m| MissionFacts::new(m.clone(), locale.strings()))
+                .collect();
+            let data = SearchData::build(&facts, groups.clone());
             let json = serde_json::to_string(&data).map_err(|e| e.to_string())?;
             let file = search_file(locale);
             let name = file.trim_start_matches("search-data/");

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::text::{close_bidi, data_text, in_page_language, isolate_class};
-use crate::data::{Mission, Source, safe_link};
-use crate::facts::citations::{Page, cited_in, footnotes, footnotes_of, source_anchor};
+use crate::data::{Source, safe_link};
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::{Page, anchors};
 use crate::facts::timeline::{YearPage, page_title};
 use crate::site::format::readable_url;
 use crate::site::routes::{self, Section};
@@ -17,7 +18,7 @@ use crate::site::{SiteBase, here, strings};
 pub fn Cite(
     /// The mission whose source list numbers the references.
     #[prop(into)]
-    mission: Arc<Mission>,
+    mission: Arc<MissionFacts>,
     /// The ids of the sources the fact cites.
     refs: Vec<String>,
     /// Link to the mission's sources page rather than to this page's
@@ -39,7 +40,7 @@ pub fn Cite(
                 {numbers
                     .into_iter()
                     .map(|n| {
-                        let anchor = source_anchor(n);
+                        let anchor = anchors::source(n);
                         let on_page = here(&anchor);
                         let (elsewhere, label) = match &sources_page {
                             Some(page) => (
@@ -73,7 +74,7 @@ pub type Shown = Option<ShownAnchors>;
 /// link to the mission's full list of sources.
 #[component]
 pub fn PageSources(
-    #[prop(into)] mission: Arc<Mission>,
+    #[prop(into)] mission: Arc<MissionFacts>,
     /// The page: the overview (`None`) or a section.
     page: Page,
     /// Only the facts with these anchors are on the page (a year of a long
@@ -88,12 +89,12 @@ pub fn PageSources(
 ) -> impl IntoView {
     let t = strings();
     let notes = match &only {
-        None => footnotes(&mission, page, t),
+        None => mission.footnotes(page),
         Some(anchors) => {
             // A set: a page of a long timeline shows hundreds of entries.
             let shown: std::collections::HashSet<&str> =
                 anchors.iter().map(String::as_str).collect();
-            footnotes_of(&mission, page, t, |a| shown.contains(a))
+            mission.footnotes_of(page, |a| shown.contains(a))
         }
     };
     // A page with no sourced fact (a mission with no figures) lists none.
@@ -160,37 +161,36 @@ pub fn PageSources(
 /// Every source of the mission, numbered, each with links to every fact on
 /// any of the mission's pages that cites it.
 #[component]
-pub fn SourceList(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
+pub fn SourceList(#[prop(into)] mission: Arc<MissionFacts>) -> impl IntoView {
     let base = use_context::<SiteBase>().unwrap_or_default();
     let t = strings();
-    let cited = cited_in(&mission, t);
     // Facts on a long timeline are on their year's page.
-    let timeline_pages = crate::facts::timeline::Pages::of(&mission);
+    let timeline_pages = mission.timeline();
     let items = mission
         .sources
         .iter()
-        .zip(cited)
         .enumerate()
-        .map(|(i, (source, facts))| {
+        .map(|(i, source)| {
             // On a timeline split into pages, a source may back thousands of
             // entries: one link to each page that has some, with their count.
             let mut on_timeline_pages = std::collections::BTreeMap::<YearPage, u32>::new();
             let mut links = Vec::new();
-            for (page, anchor, label) in facts {
+            for fact in mission.cited_in(i + 1) {
+                let (page, anchor, label) = (fact.page, &fact.anchor, &fact.label);
                 if page == Some(Section::Timeline)
-                    && let Some(place) = timeline_pages.place_of(&anchor)
+                    && let Some(place) = timeline_pages.place_of(anchor)
                 {
                     *on_timeline_pages.entry(place).or_default() += 1;
                     continue;
                 }
                 let page_name = page.map_or(t.section_overview(), |s| s.label(t));
-                let href = base.href(&timeline_pages.fact_href(&mission.id, page, &anchor));
+                let href = base.href(&timeline_pages.fact_href(&mission.id, page, anchor));
                 let text = close_bidi(&format!("{page_name}: {label}")).into_owned();
                 links.push(view! { <li><a href=href>{text}</a></li> }.into_any());
             }
             links.extend(on_timeline_pages.into_iter().map(|(place, n)| {
                 let href = base.href(&routes::timeline_page(&mission.id, place));
-                let text = t.sources_timeline_page(n, page_title(&timeline_pages, place));
+                let text = t.sources_timeline_page(n, page_title(timeline_pages, place));
                 view! { <li><a href=href>{text}</a></li> }.into_any()
             }));
             source_item(
@@ -249,7 +249,7 @@ where
     let lang = title.is_fallback.then_some("en");
     let dir = lang.map(|_| "ltr");
     view! {
-        <li id=source_anchor(number) value=number.to_string() hidden=hidden>
+        <li id=anchors::source(number) value=number.to_string() hidden=hidden>
             <span class="source-ref" lang=lang dir=dir>
                 {source.described.then_some("[")}
                 <cite class=isolate_class(title.text)>{close_bidi(title.text).into_owned()}</cite>

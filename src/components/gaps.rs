@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::text::localized;
 use crate::data::{FloorItem, Gap, Mission};
-use crate::facts::citations::Page;
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::Page;
 use crate::site::routes::Section;
 use crate::site::strings;
 
@@ -49,7 +50,7 @@ pub fn gaps_on(mission: &Mission, page: Page) -> Vec<&Gap> {
 
 /// A note listing what was looked for and not found; nothing when nothing is missing.
 #[component]
-pub fn Gaps(#[prop(into)] mission: Arc<Mission>, page: Page) -> impl IntoView {
+pub fn Gaps(#[prop(into)] mission: Arc<MissionFacts>, page: Page) -> impl IntoView {
     let t = strings();
     let gaps = gaps_on(&mission, page);
     (!gaps.is_empty()).then(|| {

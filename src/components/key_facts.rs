@@ -6,15 +6,16 @@ use leptos::prelude::*;
 
 use super::cite::Cite;
 use crate::components::text::{SLOT, data_text, localized, localized_plain, sentence_with_date};
-use crate::data::{Backstopping, Mission, PersonnelFigure, Post, RelationKind};
-use crate::facts::citations::anchors;
+use crate::data::{Backstopping, PersonnelFigure, Post, RelationKind};
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
 use crate::site::format::count;
 use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
 /// Status, establishment, headquarters, leaders, personnel and departments.
 #[component]
-pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
+pub fn KeyFacts(#[prop(into)] mission: Arc<MissionFacts>) -> impl IntoView {
     let m = &mission;
     let t = strings();
     let status = {
@@ -63,7 +64,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
             </div>
         }
     });
-    let head = m.head_post().map(|post| {
+    let head = m.head().map(|(post, _)| {
         let deputies: Vec<_> = m
             .deputies_of(&post.id)
             .map(|d| post_item(&mission, d))
@@ -90,8 +91,8 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
                 <dt>{t.fact_personnel()}</dt>
                 <dd>
                     <ul class="plain">
-                        {key_personnel(m)
-                            .into_iter()
+                        {m
+                            .key_personnel()
                             .map(|p| personnel_item(&mission, p))
                             .collect_view()}
                     </ul>
@@ -130,16 +131,7 @@ pub fn KeyFacts(#[prop(into)] mission: Arc<Mission>) -> impl IntoView {
     }
 }
 
-/// The latest dated figure, then the undated ones (which cannot be placed in
-/// time, so none of them can be called older); the personnel page has the rest.
-fn key_personnel(m: &Mission) -> Vec<&PersonnelFigure> {
-    m.latest_personnel()
-        .into_iter()
-        .chain(m.personnel.iter().filter(|p| p.as_of.is_none()))
-        .collect()
-}
-
-fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
+fn post_item(mission: &Arc<MissionFacts>, post: &Post) -> impl IntoView + use<> {
     let t = strings();
     let holder = post.latest_holder().map(|h| {
         let nationality = h
@@ -176,7 +168,7 @@ fn post_item(mission: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
     }
 }
 
-fn personnel_item(mission: &Arc<Mission>, p: &PersonnelFigure) -> impl IntoView + use<> {
+fn personnel_item(mission: &Arc<MissionFacts>, p: &PersonnelFigure) -> impl IntoView + use<> {
     let t = strings();
     let parts: Vec<String> = p
         .parts
@@ -209,7 +201,7 @@ fn personnel_item(mission: &Arc<Mission>, p: &PersonnelFigure) -> impl IntoView 
 
 /// The missions this one came after and was followed by, each linked when the
 /// site has its page.
-fn related_fact(mission: &Arc<Mission>) -> impl IntoView + use<> {
+fn related_fact(mission: &Arc<MissionFacts>) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
     let t = strings();
     let group = |kind: RelationKind| {
@@ -251,7 +243,7 @@ fn related_fact(mission: &Arc<Mission>) -> impl IntoView + use<> {
     .collect_view()
 }
 
-fn departments_item(mission: &Arc<Mission>, b: &Backstopping) -> impl IntoView + use<> {
+fn departments_item(mission: &Arc<MissionFacts>, b: &Backstopping) -> impl IntoView + use<> {
     let t = strings();
     let support: Vec<&str> = b.support.iter().map(|d| d.acronym.as_str()).collect();
     let supported = (!support.is_empty()).then(|| t.fact_supported_by(t.and_list(&support)));

@@ -6,15 +6,16 @@ use leptos::prelude::*;
 
 use super::cite::Cite;
 use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
-use crate::data::{Mission, Phase, StatusState};
-use crate::facts::citations::anchors;
+use crate::data::{Phase, StatusState};
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
 use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
 /// Breadcrumb, heading and (for missions that ended or are ending) a notice.
 #[component]
 pub fn MissionHeader(
-    #[prop(into)] mission: Arc<Mission>,
+    #[prop(into)] mission: Arc<MissionFacts>,
     /// The heading of a section page, or `None` on the overview.
     #[prop(optional, into)]
     section_label: Option<String>,
@@ -71,7 +72,7 @@ pub fn MissionHeader(
 /// A notice that the mission has closed or is closing, with the deciding resolution.
 #[component]
 fn ClosureNotice(
-    #[prop(into)] mission: Arc<Mission>,
+    #[prop(into)] mission: Arc<MissionFacts>,
     /// With the note on what closing meant (the overview), or without.
     full: bool,
 ) -> impl IntoView {
@@ -147,7 +148,7 @@ fn ClosureNotice(
 /// bitcode from object file for LTO (Invalid Wasm linking symbol)", rustc
 /// 1.95), as in `load::load_mission_answer`.
 fn closure_phase(
-    mission: &Arc<Mission>,
+    mission: &Arc<MissionFacts>,
     anchor: &'static str,
     label: &'static str,
     phase: &Option<Phase>,

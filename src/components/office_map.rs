@@ -10,6 +10,7 @@ use crate::components::text::{data_text, localized, localized_plain};
 use crate::data::map::MapData;
 use crate::data::{Date, Mission, Office, StatusState};
 use crate::facts::chart::tip_placement;
+use crate::facts::mission::MissionFacts;
 use crate::site::i18n::Strings;
 use crate::site::strings;
 
@@ -68,7 +69,7 @@ pub fn labels_before(points: &[(f64, f64)]) -> Vec<bool> {
 
 /// The map, its legend and where its shapes and positions come from.
 #[component]
-pub fn OfficeMap(mission: std::sync::Arc<Mission>, map: MapData) -> impl IntoView {
+pub fn OfficeMap(mission: std::sync::Arc<MissionFacts>, map: MapData) -> impl IntoView {
     let t = strings();
     let placed: Vec<(&Office, f64, f64)> = mission
         .offices

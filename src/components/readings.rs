@@ -7,12 +7,16 @@ use leptos::prelude::*;
 
 use super::cite::Cite;
 use crate::components::text::localized;
-use crate::data::{Mission, Reading};
+use crate::data::Reading;
+use crate::facts::mission::MissionFacts;
 use crate::site::strings;
 
 /// "Sources differ:" and each other reading, cited. Renders nothing when all agree.
 #[component]
-pub fn OtherReadings(#[prop(into)] mission: Arc<Mission>, readings: Vec<Reading>) -> impl IntoView {
+pub fn OtherReadings(
+    #[prop(into)] mission: Arc<MissionFacts>,
+    readings: Vec<Reading>,
+) -> impl IntoView {
     (!readings.is_empty()).then(|| {
         let items = readings
             .into_iter()

@@ -4,8 +4,9 @@
 //! reader's [`Strings`]; the data's own texts stay [`Text`]s, for the page to
 //! show in the reader's language (or marked as English).
 
-use crate::data::{BudgetFigure, Date, Mission, PersonnelFigure, Post, StatusState, Tenure, Text};
-use crate::facts::timeline::{Entry, EntryKind, Filter, entries, resolution_anchor};
+use crate::data::{Date, StatusState, Text};
+use crate::facts::mission::MissionFacts;
+use crate::facts::timeline::{Entry, EntryKind, EntryRecord, Filter};
 use crate::site::i18n::Strings;
 use crate::site::routes::{self, Section, is_valid_mission_id};
 
@@ -111,30 +112,6 @@ pub fn canonical_query(ids: &[&str]) -> String {
         .unwrap_or_default()
 }
 
-/// The head of mission as the overview shows it: the post no other reports
-/// to, and the last person listed for it (current, or last before closure).
-pub fn head_of_mission(m: &Mission) -> Option<(&Post, &Tenure)> {
-    let post = m.head_post()?;
-    Some((post, post.latest_holder()?))
-}
-
-/// The personnel figure a column shows: the latest dated one, else the
-/// first undated one (which cannot be placed in time).
-pub fn latest_personnel(m: &Mission) -> Option<&PersonnelFigure> {
-    m.latest_personnel()
-        .or_else(|| m.personnel.iter().find(|p| p.as_of.is_none()))
-}
-
-/// The budget figures of the latest year the data has, in the file's order:
-/// a year can have several (a proposal and a revision, say), and picking
-/// one would say more than the sources do.
-pub fn latest_budget(m: &Mission) -> Vec<&BudgetFigure> {
-    let Some(year) = m.budget.iter().map(|b| b.year).max() else {
-        return Vec::new();
-    };
-    m.budget.iter().filter(|b| b.year == year).collect()
-}
-
 /// A piece of a key fact as the compare table writes it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Piece {
@@ -152,7 +129,7 @@ pub enum Piece {
 }
 
 /// One fact: its pieces in reading order.
-pub type Fact = Vec<Piece>;
+pub type Statement = Vec<Piece>;
 
 /// Where the pieces given to [`sentence`] go in a translated message: the
 /// message is filled with these characters, then cut at them.
@@ -160,7 +137,7 @@ const SLOTS: [char; 2] = ['\u{1}', '\u{2}'];
 
 /// A translated message made with [`SLOTS`] where `pieces` go (the first
 /// slot for the first piece, and so on), as pieces in reading order.
-fn sentence(message: &str, pieces: impl IntoIterator<Item = Piece>) -> Fact {
+fn sentence(message: &str, pieces: impl IntoIterator<Item = Piece>) -> Statement {
     let mut pieces: Vec<Option<Piece>> = pieces.into_iter().map(Some).collect();
     let mut out = Vec::new();
     let mut words = String::new();
@@ -198,7 +175,7 @@ pub fn fact_rows(t: &Strings) -> [&'static str; 9] {
 }
 
 /// A period of office as far as the sources date it, its dates as [`Piece::Date`].
-fn tenure(t: &Strings, from: Option<Date>, to: Option<Date>) -> Option<Fact> {
+fn tenure(t: &Strings, from: Option<Date>, to: Option<Date>) -> Option<Statement> {
     let [a, b] = SLOTS;
     match (from, to) {
         (Some(f), Some(e)) => Some(sentence(
@@ -212,7 +189,7 @@ fn tenure(t: &Strings, from: Option<Date>, to: Option<Date>) -> Option<Fact> {
 }
 
 /// A mission's facts for each of [`fact_rows`], in that order.
-pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
+pub fn key_facts(m: &MissionFacts, t: &Strings) -> [Vec<Statement>; 9] {
     use Piece::*;
     let slot = SLOTS[0];
     let sep = || Text(t.list_comma().to_owned());
@@ -247,7 +224,7 @@ pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
     established.push(Cite(e.sources.clone()));
 
     let end = (s.mandate_end.is_some() || s.final_resolution.is_some()).then(|| {
-        let mut f: Fact = match (s.mandate_end, s.final_resolution) {
+        let mut f: Statement = match (s.mandate_end, s.final_resolution) {
             (Some(d), Some(n)) => {
                 sentence(&t.cmp_end_and_final(slot, resolution(n, label)), [Date(d)])
             }
@@ -264,22 +241,25 @@ pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
         .as_ref()
         .map(|hq| vec![Data(hq.value.clone()), Cite(hq.sources.clone())]);
 
-    let head = head_of_mission(m).map(|(post, h)| {
-        let mut f = vec![Data(h.name.clone())];
-        if let Some(n) = &h.nationality {
-            f.extend([Text(" (".into()), Data(n.clone()), Text(")".into())]);
-        }
-        if let Some(when) = tenure(t, h.from, h.to) {
-            f.push(sep());
-            f.extend(when);
-        }
-        f.push(Cite(
-            post.sources.iter().chain(&h.sources).cloned().collect(),
-        ));
-        f
-    });
+    let head = m
+        .head()
+        .and_then(|(post, h)| Some((post, h?)))
+        .map(|(post, h)| {
+            let mut f = vec![Data(h.name.clone())];
+            if let Some(n) = &h.nationality {
+                f.extend([Text(" (".into()), Data(n.clone()), Text(")".into())]);
+            }
+            if let Some(when) = tenure(t, h.from, h.to) {
+                f.push(sep());
+                f.extend(when);
+            }
+            f.push(Cite(
+                post.sources.iter().chain(&h.sources).cloned().collect(),
+            ));
+            f
+        });
 
-    let personnel = latest_personnel(m).map(|p| {
+    let personnel = m.key_personnel().next().map(|p| {
         let mut f = vec![Figure(t.people_figure(p.total, p.approximate, p.measure))];
         f.push(Text(" (".into()));
         match (p.as_of, &p.date_note) {
@@ -292,8 +272,8 @@ pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
         f
     });
 
-    let budget = latest_budget(m)
-        .into_iter()
+    let budget = m
+        .latest_budget()
         .map(|b| {
             vec![
                 Figure(t.usd_amount(b.amount_usd)),
@@ -326,7 +306,7 @@ pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
         routes::section(&m.id, Section::Offices),
     );
 
-    let one = |f: Option<Fact>| f.into_iter().collect::<Vec<_>>();
+    let one = |f: Option<Statement>| f.into_iter().collect::<Vec<_>>();
     [
         vec![status],
         vec![established],
@@ -343,21 +323,13 @@ pub fn key_facts(m: &Mission, t: &Strings) -> [Vec<Fact>; 9] {
 /// What an entry of `m`'s timeline is called on the compare page: a
 /// resolution's label in the reader's language, or the event's title from
 /// the data.
-pub fn entry_title(m: &Mission, e: &Entry<'_>, t: &Strings) -> Piece {
-    let resolution = m
-        .resolutions
-        .iter()
-        .find(|r| e.kind == EntryKind::Resolution && resolution_anchor(r.number) == e.anchor);
-    if let Some(r) = resolution {
-        return Piece::Text(t.resolution_label(r.number, r.year));
-    }
-    let event = e
-        .anchor
-        .strip_prefix("ev-")
-        .and_then(|id| m.events.iter().find(|ev| ev.id == id));
-    match event {
-        Some(ev) => Piece::Data(ev.title.clone()),
-        None => Piece::Text(e.title.clone()),
+pub fn entry_title(m: &MissionFacts, e: &Entry, t: &Strings) -> Piece {
+    match e.record {
+        EntryRecord::Resolution(i) => {
+            let r = &m.resolutions[i];
+            Piece::Text(t.resolution_label(r.number, r.year))
+        }
+        EntryRecord::Event(i) => Piece::Data(m.events[i].title.clone()),
     }
 }
 
@@ -366,14 +338,18 @@ pub fn entry_title(m: &Mission, e: &Entry<'_>, t: &Strings) -> Piece {
 #[derive(Clone, Debug, PartialEq)]
 pub struct YearRow<'a> {
     pub year: u16,
-    pub cells: Vec<Vec<Entry<'a>>>,
+    pub cells: Vec<Vec<&'a Entry>>,
 }
 
 /// Every year in which any of the missions has a resolution or an event,
 /// oldest first, with each mission's entries of that year.
-pub fn aligned_years<'a>(missions: &[&'a Mission]) -> Vec<YearRow<'a>> {
-    let timelines: Vec<Vec<Entry<'a>>> = missions.iter().map(|m| entries(m)).collect();
-    let mut years: Vec<u16> = timelines.iter().flatten().map(|e| e.date.year).collect();
+pub fn aligned_years<'a>(missions: &[&'a MissionFacts]) -> Vec<YearRow<'a>> {
+    let timelines: Vec<&[Entry]> = missions.iter().map(|m| m.entries()).collect();
+    let mut years: Vec<u16> = timelines
+        .iter()
+        .flat_map(|t| t.iter())
+        .map(|e| e.date.year)
+        .collect();
     years.sort_unstable();
     years.dedup();
     years
@@ -382,7 +358,7 @@ pub fn aligned_years<'a>(missions: &[&'a Mission]) -> Vec<YearRow<'a>> {
             year,
             cells: timelines
                 .iter()
-                .map(|t| t.iter().filter(|e| e.date.year == year).cloned().collect())
+                .map(|t| t.iter().filter(|e| e.date.year == year).collect())
                 .collect(),
         })
         .collect()
@@ -406,9 +382,10 @@ mod tests {
         v.iter().map(|s| s.to_string()).collect()
     }
 
-    fn mission(file: &str) -> Mission {
+    fn mission(file: &str) -> MissionFacts {
         let path = format!("{}/data/missions/{file}.json", env!("CARGO_MANIFEST_DIR"));
-        parse(file, &std::fs::read_to_string(path).unwrap()).unwrap()
+        let m: crate::data::Mission = parse(file, &std::fs::read_to_string(path).unwrap()).unwrap();
+        MissionFacts::new(m, english())
     }
 
     #[test]
@@ -453,52 +430,6 @@ mod tests {
     }
 
     #[test]
-    fn picks_the_latest_figures_and_the_last_head() {
-        let unami = mission("unami");
-        let p = latest_personnel(&unami).unwrap();
-        // The latest figure that is not a plan (UNAMI's last is the 126 staff
-        // planned for its liquidation).
-        assert_eq!(
-            p.as_of,
-            unami
-                .personnel
-                .iter()
-                .filter(|p| p.measure != crate::data::Measure::Planned)
-                .filter_map(|p| p.as_of)
-                .max()
-        );
-        assert!(
-            unami
-                .personnel
-                .iter()
-                .any(|f| f.measure == crate::data::Measure::Planned && f.as_of > p.as_of),
-            "a later plan is passed over"
-        );
-        let budget = latest_budget(&unami);
-        let top = unami.budget.iter().map(|b| b.year).max().unwrap();
-        assert!(!budget.is_empty());
-        assert!(budget.iter().all(|b| b.year == top));
-        assert_eq!(
-            budget.len(),
-            unami.budget.iter().filter(|b| b.year == top).count()
-        );
-        let (post, holder) = head_of_mission(&unami).unwrap();
-        assert!(post.reports_to.is_none());
-        assert_eq!(Some(holder), post.holders.last());
-
-        // A mission with only an undated figure still shows it; none, nothing.
-        let mut undated = unami.clone();
-        undated.personnel.retain(|p| p.as_of.is_none());
-        assert!(latest_personnel(&undated).is_some_and(|p| p.as_of.is_none()));
-        undated.personnel.clear();
-        undated.budget.clear();
-        undated.leadership.clear();
-        assert!(latest_personnel(&undated).is_none());
-        assert!(latest_budget(&undated).is_empty());
-        assert!(head_of_mission(&undated).is_none());
-    }
-
-    #[test]
     fn key_facts_cite_every_value_and_leave_out_what_a_mission_lacks() {
         let unami = mission("unami");
         let unama = mission("unama");
@@ -531,7 +462,7 @@ mod tests {
             Piece::Text(", by resolution 1500 (2003)".into())
         );
         // The latest year's budget figures, all of them.
-        assert_eq!(facts[6].len(), latest_budget(&unami).len());
+        assert_eq!(facts[6].len(), unami.latest_budget().count());
         assert_eq!(
             facts[7][0][0],
             Piece::Link(
@@ -643,9 +574,10 @@ mod tests {
         let unama = mission("unama");
         let rows = aligned_years(&[&unami, &unama]);
         let years: Vec<u16> = rows.iter().map(|r| r.year).collect();
-        let mut expected: Vec<u16> = entries(&unami)
+        let mut expected: Vec<u16> = unami
+            .entries()
             .iter()
-            .chain(entries(&unama).iter())
+            .chain(unama.entries())
             .map(|e| e.date.year)
             .collect();
         expected.sort_unstable();

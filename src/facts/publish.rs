@@ -58,9 +58,9 @@ pub fn site_pages(
         let file = mission_file(&summary.id);
         let mission: crate::data::Mission =
             parse(&file, &read_mission(&file)?).map_err(|e| e.to_string())?;
-        let years = crate::facts::timeline::Pages::of(&mission)
-            .pages()
-            .collect();
+        let english = crate::site::i18n::Locale::DEFAULT.strings();
+        let facts = crate::facts::mission::MissionFacts::new(mission, english);
+        let years = facts.timeline().pages().collect();
         missions.push((summary.id.as_str(), years));
     }
     Ok(crate::site::routes::all_pages(missions))

@@ -135,7 +135,7 @@ impl Filter {
     }
 
     /// Whether the entry passes the filter.
-    pub fn admits(&self, e: &Entry<'_>) -> bool {
+    pub fn admits(&self, e: &Entry) -> bool {
         self.admits_kind_in(e.kind, e.date.year)
     }
 
@@ -145,21 +145,31 @@ impl Filter {
     }
 }
 
+/// Where in the data a timeline entry comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryRecord {
+    /// The mission's resolution at this position.
+    Resolution(usize),
+    /// The mission's event at this position.
+    Event(usize),
+}
+
 /// One dated line of the timeline.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Entry<'a> {
+pub struct Entry {
     pub anchor: String,
     pub date: Date,
     pub kind: EntryKind,
+    pub record: EntryRecord,
     pub title: String,
-    pub body: Option<&'a str>,
+    pub body: Option<String>,
     /// The title is the English one: the reader's language has no
     /// translation of it yet.
     pub title_in_english: bool,
     /// The same for the text.
     pub body_in_english: bool,
-    pub sources: &'a [String],
-    pub other_readings: &'a [Reading],
+    pub sources: Vec<String>,
+    pub other_readings: Vec<Reading>,
 }
 
 /// The anchor of a resolution on the timeline page.
@@ -169,29 +179,30 @@ pub fn resolution_anchor(number: u32) -> String {
 
 /// Every resolution and event, oldest first; on the same date, resolutions
 /// first. In English; see [`entries_in`].
-pub fn entries(m: &Mission) -> Vec<Entry<'_>> {
+pub fn entries(m: &Mission) -> Vec<Entry> {
     entries_in(m, crate::site::i18n::Locale::DEFAULT.strings())
 }
 
 /// The entries with their titles and texts in the language of `t` (the
 /// English ones where the data has no translation, as each entry says).
-pub fn entries_in<'a>(m: &'a Mission, t: &crate::site::i18n::Strings) -> Vec<Entry<'a>> {
+pub fn entries_in(m: &Mission, t: &crate::site::i18n::Strings) -> Vec<Entry> {
     let lang = t.locale().code();
-    let resolutions = m.resolutions.iter().map(|r| {
+    let resolutions = m.resolutions.iter().enumerate().map(|(i, r)| {
         let body = r.effect.get(lang);
         Entry {
             anchor: resolution_anchor(r.number),
             date: r.adopted,
             kind: EntryKind::Resolution,
+            record: EntryRecord::Resolution(i),
             title: t.resolution_label(r.number, r.year),
-            body: Some(body.text),
+            body: Some(body.text.to_owned()),
             title_in_english: false,
             body_in_english: body.is_fallback,
-            sources: &r.sources,
-            other_readings: &r.other_readings,
+            sources: r.sources.clone(),
+            other_readings: r.other_readings.clone(),
         }
     });
-    let events = m.events.iter().map(|e| {
+    let events = m.events.iter().enumerate().map(|(i, e)| {
         let title = e.title.get(lang);
         let body = e.description.as_ref().map(|d| d.get(lang));
         Entry {
@@ -201,15 +212,16 @@ pub fn entries_in<'a>(m: &'a Mission, t: &crate::site::i18n::Strings) -> Vec<Ent
                 EventKind::Event => EntryKind::Event,
                 EventKind::Leadership => EntryKind::Leadership,
             },
+            record: EntryRecord::Event(i),
             title: title.text.to_owned(),
-            body: body.map(|b| b.text),
+            body: body.map(|b| b.text.to_owned()),
             title_in_english: title.is_fallback,
             body_in_english: body.is_some_and(|b| b.is_fallback),
-            sources: &e.sources,
-            other_readings: &e.other_readings,
+            sources: e.sources.clone(),
+            other_readings: e.other_readings.clone(),
         }
     });
-    let mut all: Vec<Entry<'a>> = resolutions.chain(events).collect();
+    let mut all: Vec<Entry> = resolutions.chain(events).collect();
     all.sort_by_key(|e| (e.date, e.kind != EntryKind::Resolution));
     all
 }
@@ -249,16 +261,16 @@ impl YearCounts {
 }
 
 impl Pages {
-    /// The layout of `m`'s timeline: entries in the timeline's order, each
-    /// year's cut into pages of at most [`ONE_PAGE_LIMIT`].
-    pub fn of(m: &Mission) -> Pages {
-        if m.resolutions.len() + m.events.len() <= ONE_PAGE_LIMIT {
+    /// The layout of a timeline of these entries (in the timeline's order):
+    /// each year's cut into pages of at most [`ONE_PAGE_LIMIT`].
+    pub fn of(entries: &[Entry]) -> Pages {
+        if entries.len() <= ONE_PAGE_LIMIT {
             return Pages::default();
         }
         let mut years: Vec<YearCounts> = Vec::new();
         let mut page_of = std::collections::HashMap::new();
         let mut in_year = 0;
-        for e in entries(m) {
+        for e in entries {
             let year = e.date.year;
             if years.last().is_none_or(|y| y.year != year) {
                 years.push(YearCounts {
@@ -274,7 +286,7 @@ impl Pages {
             current.counts[e.kind.index()] += 1;
             let part = u16::try_from(in_year / ONE_PAGE_LIMIT + 1).unwrap_or(u16::MAX);
             current.parts = part;
-            page_of.insert(e.anchor, YearPage { year, part });
+            page_of.insert(e.anchor.clone(), YearPage { year, part });
             in_year += 1;
         }
         Pages { years, page_of }
@@ -491,7 +503,7 @@ mod tests {
     #[test]
     fn a_timeline_up_to_the_limit_is_one_page() {
         let m = long_timeline(ONE_PAGE_LIMIT, false);
-        let pages = Pages::of(&m);
+        let pages = Pages::of(&entries(&m));
         assert!(!pages.is_split());
         assert_eq!(pages.pages().count(), 0);
         assert_eq!(
@@ -511,7 +523,7 @@ mod tests {
     #[test]
     fn a_longer_timeline_has_a_page_per_year_and_knows_where_each_entry_is() {
         let m = long_timeline(ONE_PAGE_LIMIT + 1, false);
-        let pages = Pages::of(&m);
+        let pages = Pages::of(&entries(&m));
         assert!(pages.is_split());
         let all = entries(&m);
         // Every year with entries has a page, in order, with its counts.
@@ -564,7 +576,7 @@ mod tests {
     #[test]
     fn a_year_longer_than_a_page_fills_several_in_order() {
         let m = long_timeline(ONE_PAGE_LIMIT * 2 + 10, true);
-        let pages = Pages::of(&m);
+        let pages = Pages::of(&entries(&m));
         let all = entries(&m);
         let year = all[0].date.year;
         assert_eq!(pages.year(year).map(|y| y.parts), Some(3));

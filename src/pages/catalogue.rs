@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::localized;
@@ -39,9 +39,9 @@ pub fn CataloguePage() -> impl IntoView {
 #[component]
 fn Catalogue(index: Arc<MissionIndex>) -> impl IntoView {
     let t = strings();
-    let location = use_location();
+    let query = use_query_map();
     let view_state = Memo::new(move |_| {
-        let q = location.query.read();
+        let q = query.read();
         View::from_query(|name| q.get_str(name))
     });
     let navigate = use_navigate();

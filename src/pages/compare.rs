@@ -13,7 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_navigate, use_url};
 
 use crate::components::chart::{ChartFigure, Series, TimeChart};
 use crate::components::cite::Cite;
@@ -22,12 +22,13 @@ use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::{localized, localized_plain};
 use crate::data::{Mission, MissionIndex};
 use crate::facts::chart::csv;
-use crate::facts::citations::anchors;
 use crate::facts::compare::{
     Choice, MAX_MISSIONS, Piece, aligned_years, canonical_query, entry_title, fact_rows, key_facts,
     parse_ids,
 };
-use crate::facts::timeline::Pages;
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
+use crate::pages::mission::facts_of;
 use crate::pages::sections::personnel::{measure_slug, personnel_marks, source_urls};
 use crate::site::format::count;
 use crate::site::load::LoadError;
@@ -39,19 +40,31 @@ use crate::site::{SiteBase, strings};
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let base = expect_context::<SiteBase>();
-    let location = use_location();
-    let ids =
-        Memo::new(move |_| parse_ids(&location.query.read().get_all("ids").unwrap_or_default()));
+    // The address as this page's route sees it: the ids and the check below
+    // read the same one, so they never disagree in the middle of a navigation.
+    let url = use_url();
+    let ids = Memo::new(move |_| {
+        parse_ids(
+            &url.read()
+                .search_params()
+                .get_all("ids")
+                .unwrap_or_default(),
+        )
+    });
     // The address keeps one form, `?ids=a,b`, whatever form brought the
     // reader here (a form of checkboxes sends `?ids=a&ids=b`).
     let navigate = use_navigate();
     Effect::new(move || {
-        if !routes::is_page(&location.pathname.get(), &routes::compare(&[])) {
+        let (on_page, search) = url.with(|url| {
+            let on_page = routes::is_page(url.path(), &routes::compare(&[]));
+            (on_page, url.search().to_owned())
+        });
+        if !on_page {
             return;
         }
         let ids = ids.get();
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        if location.search.get() != canonical_query(&ids) {
+        if search != canonical_query(&ids) {
             navigate(
                 &routes::compare(&ids),
                 NavigateOptions {
@@ -104,6 +117,17 @@ fn Comparison(index: Arc<MissionIndex>, ids: Memo<Vec<String>>) -> impl IntoView
         }
     });
     let retry = Callback::new(move |()| missions.refetch());
+    // Each mission's facts are worked out once while the page is open, not
+    // again on each change of the choice.
+    let worked_out =
+        StoredValue::new(std::collections::HashMap::<String, Arc<MissionFacts>>::new());
+    let facts = move |m: Arc<Mission>| {
+        worked_out.try_update_value(|all| {
+            all.entry(m.id.clone())
+                .or_insert_with(|| facts_of(m))
+                .clone()
+        })
+    };
     // The page is drawn anew when the choice changes: start a screen reader
     // at its new heading, as after any other navigation.
     Effect::new(move |previous: Option<()>| {
@@ -165,7 +189,7 @@ fn Comparison(index: Arc<MissionIndex>, ids: Memo<Vec<String>>) -> impl IntoView
             <p class="lede">{lede}</p>
             {ignored}
             {chooser(&index, &c, selected, add)}
-            <div class="compare-body">{body(&c, results, retry)}</div>
+            <div class="compare-body">{body(&c, results, retry, facts)}</div>
         }
     }
 }
@@ -173,9 +197,14 @@ fn Comparison(index: Arc<MissionIndex>, ids: Memo<Vec<String>>) -> impl IntoView
 /// Each chosen mission's id and what loading its file gave.
 type Loaded = Vec<(String, Result<Option<Arc<Mission>>, LoadError>)>;
 
-/// What the missions' files give: the comparison, an alert for each file
+/// What the missions' files give (`facts` works out a mission's facts): the comparison, an alert for each file
 /// that could not be loaded, or a placeholder while they load.
-fn body(c: &Choice, results: Option<Loaded>, retry: Callback<()>) -> AnyView {
+fn body(
+    c: &Choice,
+    results: Option<Loaded>,
+    retry: Callback<()>,
+    facts: impl Fn(Arc<Mission>) -> Option<Arc<MissionFacts>>,
+) -> AnyView {
     let mut loaded: Vec<Arc<Mission>> = Vec::new();
     let mut failed = Vec::new();
     for id in &c.chosen {
@@ -201,6 +230,7 @@ fn body(c: &Choice, results: Option<Loaded>, retry: Callback<()>) -> AnyView {
             view! { <LoadFailed error=error on_retry=retry part=strings().cmp_load_failed(id)/> }
         })
         .collect_view();
+    let loaded: Vec<Arc<MissionFacts>> = loaded.into_iter().filter_map(facts).collect();
     let sections = (loaded.len() >= 2).then(|| {
         view! {
             {key_facts_table(&loaded)}
@@ -309,7 +339,7 @@ fn missing() -> AnyView {
 }
 
 /// Column headers: each mission's acronym, linked to its overview.
-fn mission_headers(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
+fn mission_headers(missions: &[Arc<MissionFacts>]) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
     missions
         .iter()
@@ -326,7 +356,7 @@ fn mission_headers(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
 
 /// Status, establishment, end, headquarters, head, staff, budget, counts:
 /// a row each, a column per mission.
-fn key_facts_table(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
+fn key_facts_table(missions: &[Arc<MissionFacts>]) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
     let t = strings();
     let facts: Vec<_> = missions.iter().map(|m| key_facts(m, t)).collect();
@@ -376,7 +406,7 @@ fn key_facts_table(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
 }
 
 /// A fact's pieces; citations link to the mission's sources page.
-fn pieces(base: &SiteBase, m: &Arc<Mission>, fact: &[Piece]) -> AnyView {
+fn pieces(base: &SiteBase, m: &Arc<MissionFacts>, fact: &[Piece]) -> AnyView {
     fact.iter()
         .map(|p| match p {
             Piece::Text(t) => t.clone().into_any(),
@@ -397,13 +427,13 @@ fn date(d: crate::data::Date) -> impl IntoView + use<> {
     view! { <time datetime=d.iso()>{strings().date(d)}</time> }
 }
 
-fn cite(m: &Arc<Mission>, refs: Vec<String>) -> impl IntoView + use<> {
+fn cite(m: &Arc<MissionFacts>, refs: Vec<String>) -> impl IntoView + use<> {
     view! { <Cite mission=m.clone() refs=refs to_sources_page=true/> }
 }
 
 /// Every dated staff figure on one chart, a line per mission, with the
 /// figures as a table and a CSV file.
-fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
+fn personnel_chart(missions: &[Arc<MissionFacts>]) -> AnyView {
     let t = strings();
     let series: Vec<Series> = missions
         .iter()
@@ -523,7 +553,7 @@ fn personnel_chart(missions: &[Arc<Mission>]) -> AnyView {
 }
 
 /// Each mission's mandate areas, linked to their place on its mandate page.
-fn mandate_areas(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
+fn mandate_areas(missions: &[Arc<MissionFacts>]) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
     let columns = missions
         .iter()
@@ -561,20 +591,18 @@ fn mandate_areas(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
 }
 
 /// The missions' resolutions and events in one table, a row per year.
-fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
+fn aligned_timelines(missions: &[Arc<MissionFacts>]) -> impl IntoView + use<> {
     let base = expect_context::<SiteBase>();
     let t = strings();
-    let refs: Vec<&Mission> = missions.iter().map(|m| m.as_ref()).collect();
-    // Where each mission's entries are: a long timeline has a page per year.
-    let pages: Vec<Pages> = missions.iter().map(|m| Pages::of(m)).collect();
+    let refs: Vec<&MissionFacts> = missions.iter().map(|m| m.as_ref()).collect();
     let rows = aligned_years(&refs)
         .into_iter()
         .map(|row| {
             let cells = row
                 .cells
                 .iter()
-                .zip(missions.iter().zip(&pages))
-                .map(|(entries, (m, page))| {
+                .zip(missions)
+                .map(|(entries, m)| {
                     if entries.is_empty() {
                         return view! {
                             <td>
@@ -587,7 +615,8 @@ fn aligned_timelines(missions: &[Arc<Mission>]) -> impl IntoView + use<> {
                     let items = entries
                         .iter()
                         .map(|e| {
-                            let href = base.href(&page.fact_href(&m.id, Some(Section::Timeline), &e.anchor));
+                            // A long timeline has a page per year.
+                            let href = base.href(&m.timeline().fact_href(&m.id, Some(Section::Timeline), &e.anchor));
                             view! {
                                 <li class=format!("entry-{}", e.kind.slug())>
                                     <a href=href>

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cite::{Cite, PageSources};
@@ -14,50 +15,93 @@ use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
 use crate::components::text::{SLOT, localized, localized_plain, sentence_with_date};
 use crate::data::Mission;
-use crate::facts::citations::anchors;
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
 use crate::pages::not_found::NotFound;
-use crate::site::load::{load_mission_answer, loaded_mission};
+use crate::site::load::{LoadError, load_mission_answer, loaded_mission};
 use crate::site::routes::{self, Section};
 use crate::site::{SiteBase, strings};
 
-/// Loads the mission named by the `:id` route parameter and shows it with
-/// `render`; shows a placeholder while loading, "not found" for an unknown
-/// id, and an alert with a retry when the data cannot be had.
+/// Where the mission a page is about stands: loading, loaded (its facts,
+/// worked out once for all its pages), not in the data, or not to be had.
+#[derive(Clone, Debug, PartialEq)]
+enum MissionState {
+    Loading,
+    Loaded(Arc<MissionFacts>),
+    NotFound,
+    Failed(LoadError),
+}
+
+/// What [`MissionRoute`] gives the pages under it.
+#[derive(Clone, Copy)]
+struct MissionContext {
+    state: Memo<MissionState>,
+    retry: Callback<()>,
+}
+
+/// `/missions/{id}/…`: loads the mission named by the `:id` route parameter
+/// and works out its facts, once for all of its pages, which render in its
+/// [`Outlet`]: moving between a mission's pages loads and computes nothing.
 ///
 /// Whatever the order in which answers arrive (a reader clicking quickly
-/// from mission to mission), the page shows only what is about the id in
-/// its address: a loaded mission comes from the visit's cache, looked up by
-/// that id, and an error or "not found" only if it was the answer for that
-/// id; an answer for another mission leaves the placeholder up.
-pub fn with_mission<V: IntoView + 'static>(
-    render: impl Fn(Arc<Mission>) -> V + Send + Sync + 'static,
-) -> impl IntoView {
+/// from mission to mission), the pages show only what is about the id in
+/// the address: a mission this visit already has is taken at once, looked
+/// up by that id, and an error or "not found" only if it was the answer for
+/// that id; an answer for another mission leaves the placeholder up.
+#[component]
+pub fn MissionRoute() -> impl IntoView {
     let params = use_params_map();
     let base = expect_context::<SiteBase>();
-    let mission = LocalResource::new(move || {
-        load_mission_answer(base.clone(), params.read().get("id").unwrap_or_default())
-    });
-    let retry = Callback::new(move |()| mission.refetch());
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let answer = LocalResource::new(move || load_mission_answer(base.clone(), id.get()));
+    let state = Memo::new(move |previous: Option<&MissionState>| {
+        let id = id.get();
+        if let Some(MissionState::Loaded(facts)) = previous
+            && facts.id == id
+        {
+            return MissionState::Loaded(facts.clone());
+        }
         if let Some(loaded) = loaded_mission(&id) {
-            return render(loaded).into_any();
+            return MissionState::Loaded(facts_of(loaded));
         }
-        match mission.get() {
-            Some((answered, Err(error))) if answered == id => view! {
-                <Title text=strings().load_failed_title()/>
-                <LoadFailed error=error on_retry=retry/>
-            }
-            .into_any(),
-            Some((answered, Ok(None))) if answered == id => view! { <NotFound/> }.into_any(),
+        match answer.get() {
+            Some((answered, Err(error))) if answered == id => MissionState::Failed(error),
+            Some((answered, Ok(None))) if answered == id => MissionState::NotFound,
             // Still on its way, or an answer about another mission.
-            _ => view! {
-                <Title text=strings().loading_title()/>
-                <Loading label=strings().loading_mission()/>
-            }
-            .into_any(),
+            _ => MissionState::Loading,
         }
+    });
+    let retry = Callback::new(move |()| answer.refetch());
+    provide_context(MissionContext { state, retry });
+    view! { <Outlet/> }
+}
+
+/// Shows the page's mission with `render` once [`MissionRoute`] has it; a
+/// placeholder while it loads, "not found" for an unknown id, and an alert
+/// with a retry when the data cannot be had.
+pub fn with_mission<V: IntoView + 'static>(
+    render: impl Fn(Arc<MissionFacts>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let MissionContext { state, retry } = expect_context();
+    move || match state.get() {
+        MissionState::Loaded(facts) => render(facts).into_any(),
+        MissionState::Failed(error) => view! {
+            <Title text=strings().load_failed_title()/>
+            <LoadFailed error=error on_retry=retry/>
+        }
+        .into_any(),
+        MissionState::NotFound => view! { <NotFound/> }.into_any(),
+        MissionState::Loading => view! {
+            <Title text=strings().loading_title()/>
+            <Loading label=strings().loading_mission()/>
+        }
+        .into_any(),
     }
+}
+
+/// A mission's facts in the reader's language.
+pub fn facts_of(mission: Arc<Mission>) -> Arc<MissionFacts> {
+    Arc::new(MissionFacts::new(mission, strings()))
 }
 
 /// `/missions/{id}`.
@@ -67,7 +111,7 @@ pub fn MissionPage() -> impl IntoView {
 }
 
 #[component]
-fn Overview(mission: Arc<Mission>) -> impl IntoView {
+fn Overview(mission: Arc<MissionFacts>) -> impl IntoView {
     let base = expect_context::<SiteBase>();
     let t = strings();
     let title = format!("{}: {}", mission.acronym, localized_plain(&mission.name));
@@ -104,7 +148,7 @@ fn Overview(mission: Arc<Mission>) -> impl IntoView {
         <Title text=title/>
         <Meta name="description" content=description/>
         <MissionHeader mission=mission.clone()/>
-        <SectionNav mission_id=mission.id.clone() current=None/>
+        <SectionNav mission_id=mission.id.clone()/>
         <div class="overview">
             <section class="summary" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{t.overview_summary()}</h2>

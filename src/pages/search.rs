@@ -12,7 +12,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::shell::SEARCH_INPUT_ID;
@@ -32,10 +32,9 @@ const SNIPPET_CHARS: usize = 220;
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let base = expect_context::<SiteBase>();
-    let location = use_location();
+    let query = use_query_map();
     let in_address = Memo::new(move |_| {
-        location
-            .query
+        query
             .read()
             .get_str("q")
             .unwrap_or_default()

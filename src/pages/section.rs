@@ -13,8 +13,8 @@ use crate::components::cite::{PageSources, SourceList};
 use crate::components::gaps::Gaps;
 use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
-use crate::data::Mission;
-use crate::facts::timeline::{Pages, YearPage};
+use crate::facts::mission::MissionFacts;
+use crate::facts::timeline::YearPage;
 use crate::pages::mission::with_mission;
 use crate::pages::not_found::NotFound;
 use crate::pages::sections;
@@ -43,10 +43,8 @@ pub fn SectionPage() -> impl IntoView {
             })
             .into_any(),
             (Some(Section::Timeline), Some(Some(page))) => with_mission(move |mission| {
-                // Worked out once here, and handed down to the page.
-                let pages = Pages::of(&mission);
-                if pages.has(page) {
-                    let page = Some((page, Arc::new(pages)));
+                if mission.timeline().has(page) {
+                    let page = Some(page);
                     view! { <SectionView mission=mission section=Section::Timeline page=page/> }
                         .into_any()
                 } else {
@@ -72,14 +70,14 @@ fn parse_number(text: &str, digits: usize) -> Option<u16> {
 
 #[component]
 fn SectionView(
-    mission: Arc<Mission>,
+    mission: Arc<MissionFacts>,
     section: Section,
-    /// A page of a split timeline, with the timeline's layout.
-    page: Option<(YearPage, Arc<Pages>)>,
+    /// A page of a split timeline.
+    page: Option<YearPage>,
 ) -> impl IntoView {
     let t = strings();
-    let label = match &page {
-        Some((page, pages)) => crate::facts::timeline::page_title(pages, *page),
+    let label = match page {
+        Some(page) => crate::facts::timeline::page_title(mission.timeline(), page),
         None => section.label(t).to_owned(),
     };
     let title = format!("{label} · {}", mission.acronym);
@@ -108,7 +106,7 @@ fn SectionView(
         <Title text=title/>
         <Meta name="description" content=description/>
         <MissionHeader mission=mission.clone() section_label=label parent=parent/>
-        <SectionNav mission_id=mission.id.clone() current=Some(section)/>
+        <SectionNav mission_id=mission.id.clone()/>
         <div class=format!("section-body section-{}", section.slug())>{body}</div>
         <Gaps mission=mission.clone() page=Some(section)/>
         {sources}

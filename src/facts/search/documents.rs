@@ -11,10 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Mission, Spellings, Text};
-use crate::facts::citations::{anchors, source_anchor};
-use crate::facts::timeline::{EntryKind, entries_in};
-use crate::site::i18n::{Locale, Strings};
+use crate::data::Spellings;
+use crate::facts::mission::{FactKind, MissionFacts};
+use crate::site::i18n::Locale;
 use crate::site::routes::Section;
 
 /// The file the search page of a language downloads, relative to the site's
@@ -64,7 +63,7 @@ pub struct Doc {
     #[serde(rename = "a", default, skip_serializing_if = "String::is_empty")]
     pub anchor: String,
     #[serde(rename = "k")]
-    pub kind: DocKind,
+    pub kind: FactKind,
     /// Shown as the result's heading.
     #[serde(rename = "t")]
     pub title: String,
@@ -77,38 +76,6 @@ pub struct Doc {
     /// The title or text is English, for want of a translation.
     #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
     pub in_english: bool,
-}
-
-/// What a document is, for the label on a result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DocKind {
-    Mission,
-    Mandate,
-    Resolution,
-    Event,
-    LeadershipChange,
-    Person,
-    Post,
-    Office,
-    Source,
-}
-
-impl DocKind {
-    /// The label on a result, in the reader's language.
-    pub fn label(self, t: &crate::site::i18n::Strings) -> &'static str {
-        match self {
-            DocKind::Mission => t.srch_kind_mission(),
-            DocKind::Mandate => t.srch_kind_mandate(),
-            DocKind::Resolution => t.srch_kind_resolution(),
-            DocKind::Event => t.srch_kind_event(),
-            DocKind::LeadershipChange => t.srch_kind_leadership_change(),
-            DocKind::Person => t.srch_kind_person(),
-            DocKind::Post => t.srch_kind_post(),
-            DocKind::Office => t.srch_kind_office(),
-            DocKind::Source => t.srch_kind_source(),
-        }
-    }
 }
 
 /// The spelling groups of `data/spellings.json` as [`SearchData::build`]
@@ -127,9 +94,9 @@ pub fn folded_spellings(spellings: &Spellings) -> Vec<Vec<String>> {
 }
 
 impl SearchData {
-    /// The documents of these missions in the language of `t`, in order,
-    /// with the spelling groups.
-    pub fn build(missions: &[Mission], spellings: Vec<Vec<String>>, t: &Strings) -> SearchData {
+    /// The documents of these missions' facts (all in one language), in
+    /// order, with the spelling groups.
+    pub fn build(missions: &[MissionFacts], spellings: Vec<Vec<String>>) -> SearchData {
         let mut data = SearchData {
             spellings,
             ..SearchData::default()
@@ -140,7 +107,7 @@ impl SearchData {
                 acronym: m.acronym.clone(),
             });
             let position = u16::try_from(i).unwrap_or(u16::MAX);
-            data.docs.extend(documents(m, position, t));
+            data.docs.extend(documents(m, position));
         }
         data
     }
@@ -179,186 +146,34 @@ impl SearchData {
     }
 }
 
-/// The text in every language but the one shown in `lang` (`lang` or, for
-/// want of it, English), for the searched-only field.
-fn other_languages<'a>(text: &'a Text, lang: &str) -> impl Iterator<Item = &'a str> {
-    let shown = text.get(lang).lang;
-    text.languages()
-        .filter(move |l| *l != shown)
-        .map(|l| text.get(l).text)
-}
-
-/// An optional text in `lang` (or English), or nothing.
-fn plain<'a>(text: Option<&'a Text>, lang: &str) -> &'a str {
-    text.map(|t| t.get(lang).text).unwrap_or_default()
-}
-
-/// Joins the non-empty parts with " · ".
-fn joined<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
-    parts
-        .into_iter()
-        .filter(|p| !p.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// One mission's documents in the language of `t`, in page order.
-pub fn documents(m: &Mission, mission: u16, t: &Strings) -> Vec<Doc> {
-    let lang = t.locale().code();
-    let mut docs = Vec::new();
-    // An entry of a long timeline is on its page: `timeline/2019/1`.
-    let timeline_pages = crate::facts::timeline::Pages::of(m);
-    let mut add = |page: Option<Section>, anchor: String, kind, in_english, title, body, extra| {
-        let page = match page {
-            None => String::new(),
-            Some(Section::Timeline) => match timeline_pages.place_of(&anchor) {
-                Some(p) => format!("{}/{}/{}", Section::Timeline.slug(), p.year, p.part),
-                None => Section::Timeline.slug().to_owned(),
-            },
-            Some(section) => section.slug().to_owned(),
-        };
-        docs.push(Doc {
-            mission,
-            page,
-            anchor,
-            kind,
-            title,
-            body,
-            extra,
-            in_english,
-        });
-    };
-    let text = |text: &Text| text.get(lang).text.to_owned();
-    // Whether any of the texts a document shows fell back to English.
-    let english = |shown: &[Option<&Text>]| {
-        shown
-            .iter()
-            .flatten()
-            .any(|text| text.get(lang).is_fallback)
-    };
-
-    let mut extra: Vec<&str> = vec![m.id.as_str()];
-    extra.extend(other_languages(&m.name, lang));
-    extra.extend(m.country.languages().map(|l| m.country.get(l).text));
-    if let Some(hq) = &m.headquarters {
-        extra.extend(hq.value.languages().map(|l| hq.value.get(l).text));
-    }
-    extra.extend(m.status.note.as_ref().map(|n| n.get(lang).text));
-    add(
-        None,
-        String::new(),
-        DocKind::Mission,
-        english(&[Some(&m.name), Some(&m.summary.value)]),
-        format!("{}: {}", m.acronym, text(&m.name)),
-        text(&m.summary.value),
-        joined(extra),
-    );
-
-    for area in &m.mandate {
-        add(
-            Some(Section::Mandate),
-            anchors::mandate_area(&area.id),
-            DocKind::Mandate,
-            english(&[Some(&area.title), area.description.as_ref()]),
-            text(&area.title),
-            plain(area.description.as_ref(), lang).to_owned(),
-            joined(other_languages(&area.title, lang)),
-        );
-    }
-
-    for entry in entries_in(m, t) {
-        let kind = match entry.kind {
-            EntryKind::Resolution => DocKind::Resolution,
-            EntryKind::Event => DocKind::Event,
-            EntryKind::Leadership => DocKind::LeadershipChange,
-        };
-        let date = t.date(entry.date);
-        // An event's title in the other languages, so that either finds it.
-        let mut extra: Vec<&str> = m
-            .events
-            .iter()
-            .find(|e| entry.anchor.strip_prefix("ev-") == Some(e.id.as_str()))
-            .map(|e| other_languages(&e.title, lang).collect())
-            .unwrap_or_default();
-        extra.extend(entry.other_readings.iter().map(|r| r.says.get(lang).text));
-        add(
-            Some(Section::Timeline),
-            entry.anchor.clone(),
-            kind,
-            entry.title_in_english || entry.body_in_english,
-            entry.title.clone(),
-            joined([date.as_str(), entry.body.unwrap_or_default()]),
-            joined(extra),
-        );
-    }
-
-    for post in &m.leadership {
-        let post_title = match &post.portfolio {
-            Some(p) => format!("{}{}{}", text(&post.title), t.list_comma(), text(p)),
-            None => text(&post.title),
-        };
-        if post.holders.is_empty() {
-            add(
-                Some(Section::Leadership),
-                anchors::post(&post.id),
-                DocKind::Post,
-                english(&[Some(&post.title), post.portfolio.as_ref()]),
-                post_title.clone(),
-                String::new(),
-                String::new(),
-            );
-        }
-        for (i, holder) in post.holders.iter().enumerate() {
-            let when = t.tenure(holder.from, holder.to).unwrap_or_default();
-            let nationality = plain(holder.nationality.as_ref(), lang);
-            let note = plain(holder.note.as_ref(), lang);
-            let mut extra: Vec<&str> = other_languages(&holder.name, lang).collect();
-            extra.extend(holder.other_readings.iter().map(|r| r.says.get(lang).text));
-            add(
-                Some(Section::Leadership),
-                anchors::holder(&post.id, i),
-                DocKind::Person,
-                english(&[Some(&holder.name), Some(&post.title)]),
-                text(&holder.name),
-                joined([post_title.as_str(), when.as_str(), nationality, note]),
-                joined(extra),
-            );
-        }
-    }
-
-    for office in &m.offices {
-        let city = office
-            .place
-            .as_ref()
-            .map(|p| p.city.as_str())
-            .unwrap_or_default();
-        let mut extra: Vec<&str> = other_languages(&office.name, lang).collect();
-        extra.push(city);
-        add(
-            Some(Section::Offices),
-            anchors::office(&office.id),
-            DocKind::Office,
-            english(&[Some(&office.name), office.role.as_ref()]),
-            text(&office.name),
-            joined([
-                plain(office.role.as_ref(), lang),
-                plain(office.note.as_ref(), lang),
-            ]),
-            joined(extra),
-        );
-    }
-
-    // A source's title is its document's own: shown as written, not marked.
-    for (i, source) in m.sources.iter().enumerate() {
-        add(
-            Some(Section::Sources),
-            source_anchor(i + 1),
-            DocKind::Source,
-            false,
-            text(&source.title),
-            text(&source.publisher),
-            joined(other_languages(&source.title, lang)),
-        );
-    }
-    docs
+/// One mission's documents, in page order: its facts that search finds.
+pub fn documents(facts: &MissionFacts, mission: u16) -> Vec<Doc> {
+    let timeline = facts.timeline();
+    let searched = facts
+        .all()
+        .iter()
+        .filter_map(|f| Some((f, f.search.as_ref()?)));
+    searched
+        .map(|(fact, search)| {
+            // An entry of a long timeline is on its page: `timeline/2019/1`.
+            let page = match fact.page {
+                None => String::new(),
+                Some(Section::Timeline) => match timeline.place_of(&fact.anchor) {
+                    Some(p) => format!("{}/{}/{}", Section::Timeline.slug(), p.year, p.part),
+                    None => Section::Timeline.slug().to_owned(),
+                },
+                Some(section) => section.slug().to_owned(),
+            };
+            Doc {
+                mission,
+                page,
+                anchor: fact.anchor.clone(),
+                kind: fact.kind,
+                title: search.title.clone(),
+                body: search.body.clone(),
+                extra: search.extra.clone(),
+                in_english: search.in_english,
+            }
+        })
+        .collect()
 }

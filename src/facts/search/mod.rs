@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::data::words::{fold, is_word_char, words};
-pub use documents::{Doc, DocKind, SearchData, folded_spellings, search_file};
+pub use documents::{Doc, SearchData, folded_spellings, search_file};
 
 /// The most words of a query that are searched; the rest are ignored. No
 /// reader types more, and each word costs a pass over the index, so an

@@ -3,6 +3,7 @@
 use super::*;
 use crate::data::files::parse;
 use crate::data::{Mission, MissionIndex, Spellings};
+use crate::facts::mission::{FactKind, MissionFacts};
 
 /// The index the English search page builds, from the shipped data files.
 fn shipped() -> Index {
@@ -27,11 +28,11 @@ fn shipped_in(locale: crate::site::i18n::Locale) -> Index {
         include_str!("../../../data/spellings.json"),
     )
     .unwrap();
-    Index::new(SearchData::build(
-        &missions,
-        folded_spellings(&spellings),
-        locale.strings(),
-    ))
+    let facts: Vec<MissionFacts> = missions
+        .into_iter()
+        .map(|m: Mission| MissionFacts::new(m, locale.strings()))
+        .collect();
+    Index::new(SearchData::build(&facts, folded_spellings(&spellings)))
 }
 
 fn top(index: &Index, query: &str, n: usize) -> Vec<String> {
@@ -94,18 +95,18 @@ fn documents_cover_every_part_of_a_mission() {
         .filter(|d| index.data.acronym(d) == "UNAMI")
         .collect();
     for kind in [
-        DocKind::Mission,
-        DocKind::Mandate,
-        DocKind::Resolution,
-        DocKind::Event,
-        DocKind::Person,
-        DocKind::Office,
-        DocKind::Source,
+        FactKind::Mission,
+        FactKind::Mandate,
+        FactKind::Resolution,
+        FactKind::Event,
+        FactKind::Person,
+        FactKind::Office,
+        FactKind::Source,
     ] {
         assert!(unami.iter().any(|d| d.kind == kind), "no {kind:?}");
     }
     // People are found by name, and link to their place on the leadership page.
-    let person = unami.iter().find(|d| d.kind == DocKind::Person).unwrap();
+    let person = unami.iter().find(|d| d.kind == FactKind::Person).unwrap();
     let surname = person.title.split_whitespace().last().unwrap();
     let hits = top(&index, surname, 10);
     assert!(
@@ -164,11 +165,11 @@ fn arabic_readers_search_arabic_documents_and_english_words_too() {
     let first = &mut unama.resolutions[0];
     first.effect = crate::data::Text::english(first.effect.en());
     let number = first.number;
-    let data = SearchData::build(&[unama], Vec::new(), ar.strings());
+    let data = SearchData::build(&[MissionFacts::new(unama, ar.strings())], Vec::new());
     let english = data
         .docs
         .iter()
-        .find(|d| d.kind == DocKind::Resolution && d.title.contains(&number.to_string()))
+        .find(|d| d.kind == FactKind::Resolution && d.title.contains(&number.to_string()))
         .expect("the UNAMA resolution made English-only");
     assert!(english.in_english, "{english:?}");
     // Documents say so only where it is true: English ones never are.
@@ -267,14 +268,11 @@ fn a_query_longer_than_65535_words_still_searches() {
 
 #[test]
 fn an_entry_of_a_long_timeline_links_to_its_own_page() {
-    use crate::facts::timeline::{ONE_PAGE_LIMIT, Pages, fixtures::long_timeline};
+    use crate::facts::timeline::{ONE_PAGE_LIMIT, fixtures::long_timeline};
     let m = long_timeline(ONE_PAGE_LIMIT * 2 + 10, true);
-    let pages = Pages::of(&m);
-    let data = SearchData::build(
-        std::slice::from_ref(&m),
-        Default::default(),
-        crate::site::i18n::Locale::DEFAULT.strings(),
-    );
+    let facts = MissionFacts::new(m.clone(), crate::site::i18n::Locale::DEFAULT.strings());
+    let pages = facts.timeline().clone();
+    let data = SearchData::build(std::slice::from_ref(&facts), Default::default());
     let entries: Vec<&Doc> = data
         .docs
         .iter()

@@ -9,11 +9,12 @@ use leptos::prelude::*;
 use crate::components::cite::Cite;
 use crate::components::readings::OtherReadings;
 use crate::components::text::{SLOT, data_text, localized, localized_plain, sentence_with};
-use crate::data::{Mission, Post};
-use crate::facts::citations::anchors;
+use crate::data::Post;
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
 use crate::site::{here, strings};
 
-pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
     let t = strings();
     if m.leadership.is_empty() {
         return view! { <p class="notice">{t.leadership_none()}</p> }.into_any();
@@ -38,7 +39,7 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
 }
 
 /// A post in the chart and, nested under it, the posts that report to it.
-fn org_node(m: &Arc<Mission>, post: &Post, depth: usize) -> AnyView {
+fn org_node(m: &Arc<MissionFacts>, post: &Post, depth: usize) -> AnyView {
     // Deep enough for any mission; stops a reporting loop in bad data.
     const MAX_DEPTH: usize = 6;
     let reports: Vec<&Post> = m.deputies_of(&post.id).collect();
@@ -70,7 +71,7 @@ fn org_node(m: &Arc<Mission>, post: &Post, depth: usize) -> AnyView {
 }
 
 /// One post: what it covers, whom it reports to, and its holders in order.
-fn post_block(m: &Arc<Mission>, post: &Post) -> impl IntoView + use<> {
+fn post_block(m: &Arc<MissionFacts>, post: &Post) -> impl IntoView + use<> {
     let t = strings();
     let reports_to = post
         .reports_to

@@ -8,13 +8,14 @@ use leptos::prelude::*;
 
 use crate::components::cite::Cite;
 use crate::components::text::{SLOT, localized, sentence_with};
-use crate::data::{MandateArea, Mission};
-use crate::facts::citations::anchors;
+use crate::data::MandateArea;
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
 use crate::facts::timeline::{Pages, resolution_anchor};
 use crate::site::routes::Section;
 use crate::site::{SiteBase, strings};
 
-pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
     let t = strings();
     if m.mandate.is_empty() {
         return view! {
@@ -30,11 +31,11 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
     let all_open = RwSignal::new(None::<bool>);
     let toggle_all = move |_| all_open.update(|v| *v = Some(!v.unwrap_or(false)));
     // On a long timeline a resolution is on its year's page.
-    let timeline = Pages::of(m);
+    let timeline = m.timeline();
     let areas = m
         .mandate
         .iter()
-        .map(|area| area_item(m, &timeline, area, all_open))
+        .map(|area| area_item(m, timeline, area, all_open))
         .collect_view();
     view! {
         <p id=anchors::SUMMARY>
@@ -53,7 +54,7 @@ pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
 }
 
 fn area_item(
-    m: &Arc<Mission>,
+    m: &Arc<MissionFacts>,
     timeline: &Pages,
     area: &MandateArea,
     all_open: RwSignal<Option<bool>>,

@@ -9,13 +9,13 @@ use crate::components::cite::Cite;
 use crate::components::load_state::LoadFailed;
 use crate::components::office_map::{OfficeMap, OfficeState};
 use crate::components::text::{SLOT, localized, sentence_with_date};
-use crate::data::Mission;
 use crate::data::map::{MapData, map_file};
-use crate::facts::citations::anchors;
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
 use crate::site::load::{fetch, preloaded};
 use crate::site::{SiteBase, strings};
 
-pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
     let t = strings();
     if m.offices.is_empty() {
         return view! { <p class="notice">{t.offices_none()}</p> }.into_any();

@@ -12,12 +12,13 @@ use crate::components::data_table::DataTable;
 use crate::components::text::{localized, localized_plain};
 use crate::data::{BudgetFigure, BudgetKind, Measure, Mission, PersonnelFigure};
 use crate::facts::chart::{csv, year_position};
-use crate::facts::citations::anchors;
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
 use crate::site::format::count;
 use crate::site::i18n::Strings;
 use crate::site::strings;
 
-pub fn view(m: &Arc<Mission>) -> impl IntoView + use<> {
+pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
     let t = strings();
     let personnel = if m.personnel.is_empty() {
         view! { <p class="notice">{t.personnel_none()}</p> }.into_any()
@@ -149,7 +150,7 @@ fn marks_of(m: &Mission, keep: impl Fn(&PersonnelFigure) -> bool) -> Vec<Mark> {
         .collect()
 }
 
-fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
+fn personnel_figure(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
     let t = strings();
     let lang = t.locale().code();
     let en = crate::site::i18n::Locale::DEFAULT.strings();
@@ -247,7 +248,7 @@ fn personnel_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
 
 /// The figures a source breaks down (international and national staff,
 /// civilian and military), each as a bar split into its parts.
-fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
+fn breakdowns(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
     let t = strings();
     let with_parts: Vec<&PersonnelFigure> =
         m.personnel.iter().filter(|p| !p.parts.is_empty()).collect();
@@ -303,7 +304,7 @@ fn breakdowns(m: &Arc<Mission>) -> impl IntoView + use<> {
     })
 }
 
-fn budget_figure(m: &Arc<Mission>) -> impl IntoView + use<> {
+fn budget_figure(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
     let t = strings();
     let en = crate::site::i18n::Locale::DEFAULT.strings();
     // In time order; the table and CSV keep the same order as the bars.

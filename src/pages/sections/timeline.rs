@@ -11,30 +11,25 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::cite::{Cite, PageSources, Shown, ShownAnchors};
 use crate::components::data_table::DataTable;
 use crate::components::readings::OtherReadings;
 use crate::components::text::{close_bidi, isolate_class, untranslated_marker};
-use crate::data::Mission;
-use crate::facts::citations::anchors;
-use crate::facts::timeline::{Entry, EntryKind, Filter, Pages, YearCounts, YearPage, entries_in};
+use crate::facts::mission::MissionFacts;
+use crate::facts::mission::anchors;
+use crate::facts::timeline::{Entry, EntryKind, Filter, Pages, YearCounts, YearPage};
 use crate::site::format::count;
 use crate::site::routes::{self, Section};
 use crate::site::{SiteBase, strings};
 
-/// The timeline, or one page of it (`page`, with the layout the address was
-/// checked against).
-pub fn view(m: &Arc<Mission>, page: Option<(YearPage, Arc<Pages>)>) -> AnyView {
-    if page.is_some() {
-        return entries_view(m, page).into_any();
-    }
-    let pages = Pages::of(m);
-    if pages.is_split() {
-        year_index(m, &pages).into_any()
+/// The timeline, or one page of it (`page`, one the timeline has).
+pub fn view(m: &Arc<MissionFacts>, page: Option<YearPage>) -> AnyView {
+    if page.is_none() && m.timeline().is_split() {
+        year_index(m, m.timeline()).into_any()
     } else {
-        entries_view(m, None).into_any()
+        entries_view(m, page).into_any()
     }
 }
 
@@ -49,15 +44,11 @@ fn page_name(page: YearPage) -> String {
 
 /// The entries with their filters: the whole timeline, or one year of a
 /// split one (then with links to the other years instead of a year range).
-fn entries_view(
-    m: &Arc<Mission>,
-    year_page: Option<(YearPage, Arc<Pages>)>,
-) -> impl IntoView + use<> {
+fn entries_view(m: &Arc<MissionFacts>, page: Option<YearPage>) -> impl IntoView + use<> {
     let t = strings();
-    let location = use_location();
-    let page = year_page.as_ref().map(|(p, _)| *p);
+    let query = use_query_map();
     let filter = Memo::new(move |_| {
-        let q = location.query.read();
+        let q = query.read();
         let f = Filter::from_query(
             q.get_all("kind").as_deref(),
             q.get_str("from"),
@@ -89,26 +80,21 @@ fn entries_view(
             );
         })
     };
-    let layout = year_page.as_ref().map(|(_, pages)| pages.clone());
-    let in_page = move |e: &Entry<'_>| match (&layout, page) {
-        (Some(pages), Some(page)) => pages.place_of(&e.anchor) == Some(page),
-        _ => true,
-    };
+    let pages = m.timeline();
+    let in_page = |e: &&Entry| page.is_none_or(|page| pages.place_of(&e.anchor) == Some(page));
     // The page's entries are rendered once; a filter only shows and hides
     // them (and their footnotes), which answers a tick at once even on a slow
     // phone, where rendering hundreds of entries anew took a frame and more.
-    let all: Vec<Entry<'_>> = entries_in(m, t).into_iter().filter(&in_page).collect();
+    let all: Vec<&Entry> = m.entries().iter().filter(in_page).collect();
     let (years, counts, total) = {
         let mut years: Vec<u16> = all.iter().map(|e| e.date.year).collect();
         years.dedup();
         let counts = EntryKind::ALL.map(|k| all.iter().filter(|e| e.kind == k).count());
         (years, counts, all.len())
     };
-    let year_nav = year_page
-        .as_ref()
-        .map(|(p, pages)| year_links(&base, &m.id, pages, *p));
-    let year_steps = year_page.as_ref().map(|(p, pages)| {
-        view! { <p class="year-steps">{year_steps(&base, &m.id, pages, *p)}</p> }
+    let year_nav = page.map(|p| year_links(&base, &m.id, pages, p));
+    let year_steps = page.map(|p| {
+        view! { <p class="year-steps">{year_steps(&base, &m.id, pages, p)}</p> }
     });
     // Each entry's anchor, kind and year: what the filter and the footnotes need.
     let keys: Arc<[(String, EntryKind, u16)]> = all
@@ -172,7 +158,7 @@ fn admitted(keys: &[(String, EntryKind, u16)], filter: Filter) -> impl Iterator<
 
 /// The first page of a split timeline: each year with its entries of each
 /// kind, the year linking to its page.
-fn year_index(m: &Arc<Mission>, pages: &Pages) -> impl IntoView + use<> {
+fn year_index(m: &Arc<MissionFacts>, pages: &Pages) -> impl IntoView + use<> {
     let t = strings();
     let base = expect_context::<SiteBase>();
     let total: usize = pages.years().iter().map(YearCounts::total).sum();
@@ -384,9 +370,13 @@ fn Filters(
 
 /// The entries under a heading for each year, each (and each year) hidden
 /// while the filter leaves it out.
-fn year_groups(m: &Arc<Mission>, all: &[Entry<'_>], filter: Memo<Filter>) -> impl IntoView + use<> {
-    let mut groups: Vec<(u16, Vec<&Entry<'_>>)> = Vec::new();
-    for e in all {
+fn year_groups(
+    m: &Arc<MissionFacts>,
+    all: &[&Entry],
+    filter: Memo<Filter>,
+) -> impl IntoView + use<> {
+    let mut groups: Vec<(u16, Vec<&Entry>)> = Vec::new();
+    for &e in all {
         match groups.last_mut() {
             Some((year, list)) if *year == e.date.year => list.push(e),
             _ => groups.push((e.date.year, vec![e])),
@@ -418,7 +408,7 @@ fn year_groups(m: &Arc<Mission>, all: &[Entry<'_>], filter: Memo<Filter>) -> imp
         .collect_view()
 }
 
-fn entry_item<F>(m: &Arc<Mission>, e: &Entry<'_>, hidden: F) -> impl IntoView + use<F>
+fn entry_item<F>(m: &Arc<MissionFacts>, e: &Entry, hidden: F) -> impl IntoView + use<F>
 where
     F: Fn() -> bool + Send + Sync + 'static,
 {
@@ -450,8 +440,8 @@ where
                 {title_marker}
             </h3>
             <p>
-                <span lang=body_lang dir=body_dir class=e.body.and_then(isolate_class)>
-                    {e.body.map(|b| close_bidi(b).into_owned())}
+                <span lang=body_lang dir=body_dir class=e.body.as_deref().and_then(isolate_class)>
+                    {e.body.as_deref().map(|b| close_bidi(b).into_owned())}
                 </span>
                 {body_marker}
                 <Cite mission=m.clone() refs=e.sources.to_vec()/>
