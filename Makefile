@@ -39,6 +39,8 @@ serve: setup
 
 build: setup
 	rm -rf dist
+	@# Trunk's post_build hook (Trunk.toml) writes dist/build-manifest.json: the
+	@# app's files and their integrity values (scripts/manifest.mjs).
 	trunk build --release --public-url "$(PUBLIC_URL)"
 	@# Trunk's page, before any content goes in: the app's shell, which the
 	@# service worker answers with offline for a page it has not cached.
@@ -46,9 +48,10 @@ build: setup
 	@# Every page rendered to its own file (dist/missions/unami/timeline/index.html),
 	@# readable without JavaScript, and 404.html, which static hosts answer unknown
 	@# paths with. The same components as the app, rendered natively (feature ssr).
+	@# It loads the app by the manifest, and adds the build's version to it and every page.
 	cargo run --quiet --features ssr --bin prerender -- --template dist/shell.html --out dist --site-url "$(SITE_URL)"
 	cargo run --quiet --bin site_files -- dist "$(SITE_URL)"
-	@# Offline: the build's version into every page, and dist/sw.js caching every file.
+	@# Offline: dist/sw.js, of the manifest's version, caching the app and the data.
 	node scripts/service-worker.mjs dist
 	node scripts/sizes.mjs dist
 	node scripts/wasm-parts.mjs

@@ -24,7 +24,8 @@
 // so the controls are the same, in the same order).
 //
 // Prerendered pages load this file instead of Trunk's loader (see
-// src/bin/prerender.rs), with the loader's two addresses.
+// src/bin/prerender.rs). Its tag gives it, from the build's manifest, the
+// app's two addresses and their integrity values, and the build's version.
 
 const tag = document.querySelector("script[data-app-wasm]");
 const CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex]";
@@ -194,7 +195,7 @@ function importChecked(url, integrity) {
  */
 function pageData() {
   const files = (document.body.dataset.appData ?? "").split(" ").filter(Boolean);
-  const version = document.querySelector('meta[name="mission-pages-version"]')?.content;
+  const version = tag.dataset.appVersion;
   return Promise.all(
     files.map((file) => {
       const url = new URL(file, document.baseURI);

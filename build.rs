@@ -111,7 +111,39 @@ fn read(path: &Path) -> Locale {
     }
 }
 
+/// The names in `shared-names.json` that the Rust code uses, as constants
+/// (`src/site/base.rs` includes them): the build's JavaScript reads the same file.
+fn shared_names() {
+    const FILE: &str = "shared-names.json";
+    let fail = |message: String| -> ! { panic!("\n\n{FILE}: {message}\n\n") };
+    println!("cargo::rerun-if-changed={FILE}");
+    let text =
+        std::fs::read_to_string(FILE).unwrap_or_else(|e| fail(format!("cannot read it: {e}")));
+    let names: Map<String, Value> =
+        serde_json::from_str(&text).unwrap_or_else(|e| fail(e.to_string()));
+    let mut out = String::new();
+    for (key, constant) in [
+        ("manifest", "MANIFEST_FILE"),
+        ("versionMeta", "VERSION_META"),
+    ] {
+        let Some(value) = names.get(key).and_then(Value::as_str) else {
+            fail(format!("no string {key:?}"))
+        };
+        writeln!(
+            out,
+            "/// `{key}` in `{FILE}`.\npub const {constant}: &str = {value:?};"
+        )
+        .unwrap();
+    }
+    let dest =
+        Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set".into())))
+            .join("shared_names.rs");
+    std::fs::write(&dest, out)
+        .unwrap_or_else(|e| fail(format!("cannot write {}: {e}", dest.display())));
+}
+
 fn main() {
+    shared_names();
     println!("cargo::rerun-if-changed=locales");
     let mut files: Vec<_> = std::fs::read_dir("locales")
         .unwrap_or_else(|e| fail(format!("cannot list locales/: {e}")))

@@ -9,14 +9,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { useEnvironment, openPage, waitForApp, delayApp, DIST } from './lib/browser.mjs';
+import { useEnvironment, openPage, waitForApp, delayApp, appFile, DIST } from './lib/browser.mjs';
 
 const env = useEnvironment();
 
 /** Issue 8's budget: what a first visit to the UNAMI overview downloads, gzip. */
 const BUDGET_KIB = 160;
 
-const isApp = (url) => /_bg\.wasm$|mission-pages-[0-9a-f]+\.js$/.test(new URL(url).pathname);
+const isApp = appFile();
 
 /** Opens a page the way a first-time reader gets it: no offline copy, nothing asked for. */
 async function firstVisit(options = {}) {

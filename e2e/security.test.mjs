@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { useEnvironment, openPage, gotoApp, DIST, BASE_PATH, CSP_VIOLATION } from './lib/browser.mjs';
+import { useEnvironment, openPage, gotoApp, appFile, DIST, BASE_PATH, CSP_VIOLATION } from './lib/browser.mjs';
 
 const env = useEnvironment();
 
@@ -127,8 +127,8 @@ test('in the browser, an injected inline script and an inline event handler are 
 });
 
 for (const [what, pattern] of [
-  ['WebAssembly', /_bg\.wasm$/],
-  ['JavaScript glue', /\/mission-pages-[0-9a-f]+\.js$/],
+  ['WebAssembly', appFile('wasm')],
+  ['JavaScript glue', appFile('glue')],
 ]) {
   test(`a ${what} file altered on its way is refused: the page stays as it was, readable`, async () => {
     const s = await openPage(env.browser, { origin: env.server.origin, allow: [pattern] });

@@ -1,6 +1,9 @@
-// After `trunk build`: makes the built site work offline, within a budget.
+// After the prerenderer: makes the built site work offline, within a budget.
 //
-// - VERSION: a hash of every file of the build, so any change makes a new one.
+// - VERSION: the build's, from its manifest (scripts/manifest.mjs), where the
+//   prerenderer wrote it, as it did into every page (`<meta name>` of
+//   shared-names.json's versionMeta): a hash of Trunk's output and of every
+//   page, so any change makes a new one.
 // - dist/sw.js: scripts/sw.template.js with VERSION and two lists:
 //   - FILES, cached at once when the worker installs: always the app (its
 //     WebAssembly, scripts, styles, icons), the app's shell (shell.html, what
@@ -10,10 +13,10 @@
 //   - RUNTIME, every data file left out of FILES with a digest of its content:
 //     the worker caches it the first time the app asks for it, if what the
 //     network gives is this build's (the digest matches).
-//   The prerendered pages are in neither: each is cached as visited.
-// - Every HTML page gets `<meta name="mission-pages-version">`: the app adds
-//   the version to the addresses of data files (`?v=`), which keeps a page on
-//   the files of its own build (see the template's comments).
+//   The prerendered pages are in neither: each is cached as visited, if its
+//   version meta is VERSION. The app adds the version to the addresses of
+//   data files (`?v=`), which keeps a page on the files of its own build (see
+//   the template's comments).
 //
 // The budget (DATA_BUDGET, or `--budget BYTES`) counts the raw bytes of the
 // data files precached beside the app. 2 MiB: the shipped data (15 missions,
@@ -34,9 +37,11 @@
 //
 // Usage: node scripts/service-worker.mjs dist [--budget BYTES]
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+
+import { HASHED_NAME, NAMES, filesUnder, readManifest } from "./manifest.mjs";
 
 const DATA_BUDGET = 2 * 1024 * 1024;
 
@@ -46,37 +51,11 @@ const budget = options.budget === undefined ? DATA_BUDGET : Number(options.budge
 if (!Number.isSafeInteger(budget) || budget < 0) throw new Error(`--budget ${options.budget}: not a number of bytes`);
 const here = new URL(".", import.meta.url);
 
-function* walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
+const { version } = readManifest(root);
+if (!/^[0-9a-f]{16}$/.test(version ?? "")) throw new Error(`${root}/${NAMES.manifest} has no version: the prerenderer adds it`);
 
-const files = [...walk(root)]
-  .map((path) => relative(root, path).split(sep).join("/"))
-  .filter((file) => file !== "sw.js" && file !== "sitemap.xml" && file !== "robots.txt");
-// Pages are hashed without the version this script writes into them, so that
-// running it again on the same build gives the same version.
-const withoutVersion = (html) => html.replace(/<meta name="mission-pages-version"[^>]*>/, "");
-const hash = createHash("sha256");
-for (const file of files) {
-  hash.update(file);
-  const bytes = readFileSync(join(root, file));
-  hash.update(file.endsWith(".html") ? withoutVersion(bytes.toString("utf8")) : bytes);
-}
-const version = hash.digest("hex").slice(0, 16);
-
-const meta = `<meta name="mission-pages-version" content="${version}">`;
-for (const file of files.filter((f) => f.endsWith(".html"))) {
-  const path = join(root, file);
-  const html = withoutVersion(readFileSync(path, "utf8"));
-  // Trunk minifies the page (no <head> tag left): the meta goes after the charset.
-  const charset = html.match(/<meta charset[^>]*>/i);
-  if (!charset) throw new Error(`${file}: no <meta charset> to put the version after`);
-  writeFileSync(path, html.replace(charset[0], `${charset[0]}${meta}`));
-}
+// Never cached: the worker itself, what only crawlers read, and the manifest (which only the build reads).
+const files = filesUnder(root).filter((file) => !["sw.js", "sitemap.xml", "robots.txt", NAMES.manifest].includes(file));
 
 // The data's JSON Schemas are for editors, never read by the app.
 const kept = files.filter((f) => (!f.endsWith(".html") || f === "shell.html") && !f.startsWith("data/schema/"));
@@ -127,6 +106,8 @@ const digests = runtime.map((f) => [f, digest(f)]);
 const template = readFileSync(new URL("sw.template.js", here), "utf8");
 const worker = template
   .replace("__VERSION__", version)
+  .replace("__VERSION_META__", () => NAMES.versionMeta)
+  .replace("__HASHED_NAME__", () => JSON.stringify(NAMES.hashedName))
   .replace("__FILES__", JSON.stringify(precached))
   .replace("__RUNTIME__", JSON.stringify(digests));
 writeFileSync(join(root, "sw.js"), worker);

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 
+import { NAMES } from './manifest.mjs';
+
 const SCRIPT = new URL('service-worker.mjs', import.meta.url).pathname;
 // The script's DATA_BUDGET.
 const BUDGET = 2 * 1024 * 1024;
@@ -28,10 +30,13 @@ const APP = [
 const dirs = [];
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+/** The version the made-up builds' manifests hold. */
+const VERSION = '0123456789abcdef';
+
 /**
  * A build with `missions` missions of `bytes` bytes each (the first one
- * `firstBytes`), a map for every other one, and search documents in two
- * languages of `searchBytes` each.
+ * `firstBytes`), a map for every other one, search documents in two
+ * languages of `searchBytes` each, and its manifest.
  */
 function makeDist({ missions, bytes, firstBytes = bytes, searchBytes }) {
   const root = mkdtempSync(path.join(tmpdir(), 'sw-test-'));
@@ -40,7 +45,7 @@ function makeDist({ missions, bytes, firstBytes = bytes, searchBytes }) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), body);
   };
-  const page = (title) => `<!doctype html><meta charset="utf-8"><title>${title}</title>`;
+  const page = (title) => `<!doctype html><meta charset="utf-8"><meta name="${NAMES.versionMeta}" content="${VERSION}"><title>${title}</title>`;
   const ids = Array.from({ length: missions }, (_, i) => `m${i}`);
   // Not in the order of their names, so that the index's order shows.
   ids.reverse();
@@ -60,6 +65,7 @@ function makeDist({ missions, bytes, firstBytes = bytes, searchBytes }) {
   });
   write('search-data/docs.json', 'a'.repeat(searchBytes));
   write('search-data/docs-ar.json', 'b'.repeat(searchBytes));
+  write(NAMES.manifest, JSON.stringify({ version: VERSION }));
   return { root, ids };
 }
 
@@ -130,19 +136,26 @@ test('--budget sets the budget: 0 leaves every data file to when it is used', ()
   assert.throws(() => run(root, '--budget', 'lots'), /not a number of bytes/);
 });
 
-test('running the script again on the same build gives the same version and worker', () => {
+test('the worker is of the version in the build\'s manifest, and the same when made again; the pages stay as they are', () => {
   const { root } = makeDist({ missions: 100, bytes: 2000, searchBytes: 10_000 });
+  const shell = readFileSync(path.join(root, 'shell.html'), 'utf8');
   const first = run(root, '--budget', '50000');
   const second = run(root, '--budget', '50000');
   assert.ok(first.runtime.size > 0);
-  assert.equal(second.version, first.version);
+  assert.equal(first.version, VERSION);
   assert.equal(second.worker, first.worker);
-  const shell = readFileSync(path.join(root, 'shell.html'), 'utf8');
-  assert.equal(shell.split('mission-pages-version').length, 2, 'one version in the page');
-  assert.ok(shell.includes(`content="${first.version}"`));
-  // A change of any file is a new build.
-  writeFileSync(path.join(root, 'data/missions/m5.json'), '{"id":"m5"}');
-  assert.notEqual(run(root, '--budget', '50000').version, first.version);
+  assert.equal(readFileSync(path.join(root, 'shell.html'), 'utf8'), shell);
+  assert.ok(!first.files.includes(NAMES.manifest), 'the manifest is not cached');
+  // The worker checks a page's version by the meta that carries it.
+  assert.ok(first.worker.includes(`const VERSION_META = "${NAMES.versionMeta}";`));
+});
+
+test('without a manifest, or one without a version, the script says what is missing', () => {
+  const { root } = makeDist({ missions: 2, bytes: 2000, searchBytes: 100 });
+  writeFileSync(path.join(root, NAMES.manifest), '{}');
+  assert.throws(() => run(root), /has no version: the prerenderer adds it/);
+  rmSync(path.join(root, NAMES.manifest));
+  assert.throws(() => run(root), new RegExp(`${NAMES.manifest} is missing .*post_build hook`));
 });
 
 /**

@@ -1,7 +1,8 @@
 // Mission Pages' service worker: after a first visit the site works offline,
 // what it has cached at once and every page and data file read since.
 // Written into dist/sw.js by scripts/service-worker.mjs, which fills in
-// VERSION (a hash of the build), FILES (the files to keep from the start: the
+// VERSION (the build's, from its manifest), VERSION_META and HASHED_NAME
+// (from shared-names.json), FILES (the files to keep from the start: the
 // app, its styles, the catalogue's index, the app's shell page, and as many
 // missions, maps and search documents as its data budget allows) and RUNTIME
 // (every other data file, with a digest of its content).
@@ -26,6 +27,10 @@
 //   old one is open (no skipWaiting): the next visit is on the new build, and
 //   the old cache is deleted then.
 const VERSION = "__VERSION__";
+/** The `<meta name>` that carries a page's version. */
+const VERSION_META = "__VERSION_META__";
+/** A name with a content hash (`main-1b0691b214224423.css`). */
+const HASHED_NAME = new RegExp(__HASHED_NAME__);
 const FILES = __FILES__;
 const RUNTIME = new Map(__RUNTIME__);
 const CACHE = `mission-pages-${VERSION}`;
@@ -38,7 +43,7 @@ const SCOPE = new URL("./", self.location).href;
  * for the old one's.
  */
 function cacheMode(file) {
-  return /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(file) ? "default" : "no-cache";
+  return HASHED_NAME.test(file) ? "default" : "no-cache";
 }
 
 self.addEventListener("install", (event) => {
@@ -72,7 +77,7 @@ async function cachedPage(url) {
 async function keepPage(response) {
   if (response.status !== 200 || !(response.headers.get("content-type") || "").startsWith("text/html")) return;
   const html = await response.clone().text();
-  if (!html.includes(`name="mission-pages-version" content="${VERSION}"`)) return;
+  if (!html.includes(`<meta name="${VERSION_META}" content="${VERSION}">`)) return;
   const cache = await caches.open(CACHE);
   await cache.put(pageKey(new URL(response.url)), response);
 }

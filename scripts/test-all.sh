@@ -78,7 +78,9 @@ check validate make --no-print-directory validate
 node_tests maps node --test --test-reporter=spec scripts/maps.test.mjs
 node_tests bench-server node --test --test-reporter=spec scripts/bench/server.test.mjs
 node_tests service-worker node --test --test-reporter=spec scripts/service-worker.test.mjs
+node_tests manifest node --test --test-reporter=spec scripts/manifest.test.mjs
 cargo_tests unit cargo test
+cargo_tests prerender cargo test --features ssr --bin prerender
 cargo_tests browser env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --features csr --test browser
 check release make --no-print-directory build PUBLIC_URL="${E2E_PUBLIC_URL:-/mission-pages/}"

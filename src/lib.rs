@@ -42,11 +42,11 @@ pub fn start() {
         let _ = html.set_attribute("lang", locale.code());
         let _ = html.set_attribute("dir", locale.dir());
     }
-    // The build's version, which `make build` writes into every page.
+    // The build's version, which the prerenderer writes into every page.
     let version = document
         .as_ref()
         .and_then(|d| {
-            d.query_selector("meta[name=\"mission-pages-version\"]")
+            d.query_selector(&format!("meta[name=\"{}\"]", site::VERSION_META))
                 .ok()
                 .flatten()
         })

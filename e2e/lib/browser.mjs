@@ -20,6 +20,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 import { startServer } from './server.mjs';
+import { readManifest } from '../../scripts/manifest.mjs';
 
 /** The repository root (two levels up from this file). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -29,6 +30,17 @@ export const BASE_PATH = process.env.E2E_PUBLIC_URL || '/mission-pages/';
 
 /** The release build the tests run against. */
 export const DIST = process.env.E2E_DIST || path.join(REPO_ROOT, 'dist');
+
+/**
+ * A test of the app's own file (an address, or a URL as Playwright's routes
+ * give it): `glue` (its JavaScript) or `wasm`, as the build's manifest names
+ * them; both when `which` is left out.
+ */
+export function appFile(...which) {
+  const manifest = readManifest(DIST);
+  const names = (which.length ? which : ['glue', 'wasm']).map((part) => manifest[part].file);
+  return (url) => names.includes(new URL(url).pathname.split('/').pop());
+}
 
 /** How long any single wait may take (ms). Generous: the machine is small. */
 export const TIMEOUT = Number(process.env.E2E_TIMEOUT || 20_000);

@@ -22,6 +22,7 @@ import { launch } from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 
 import { startServer } from './server.mjs';
+import { readManifest } from '../manifest.mjs';
 import { CHROMIUM, CHROME_FLAGS } from './chromium.mjs';
 import { makeLargeSite } from './large-site.mjs';
 import { startAppAtOnce } from '../../e2e/lib/browser.mjs';
@@ -69,7 +70,8 @@ mkdirSync(path.join(tmp, 'static/unami'), { recursive: true });
 writeFileSync(path.join(tmp, 'static/unami/index.html'), staticHtml);
 
 const basePath = readFileSync(path.join(dist, 'index.html'), 'utf8').match(/<base href=["']?([^"'\s>]+)/)?.[1] ?? '/';
-const version = overviewHtml.match(/name="mission-pages-version" content="([0-9a-f]+)"/)?.[1] ?? 'unknown';
+const manifest = readManifest(dist);
+const { version } = manifest;
 console.log(`Compressing every file of ${dist} once (brotli 11, gzip 9)…`);
 const server = await startServer({ root: tmp, basePath, port });
 const url = (page) => server.baseUrl + page.path;
@@ -148,7 +150,7 @@ async function firstVisit(page) {
 }
 
 /** What app-start.js fetches after the page's load event: the WebAssembly, its glue, the page's data files. */
-const isPrefetched = (file) => /_bg\.wasm$|^mission-pages-[0-9a-f]+\.js$|^data\/|^maps\//.test(file);
+const isPrefetched = (file) => file === manifest.glue.file || file === manifest.wasm.file || /^data\/|^maps\//.test(file);
 
 // ---------------------------------------------------------------- inside the app
 /** Loads a page and waits for the app to have replaced the prerendered one. */

@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 
+import { HASHED_NAME } from '../manifest.mjs';
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -35,11 +37,7 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.txt', '.xml', '.svg', '.wasm']);
 
-// Trunk's content hash: 64 bits in hex, written without leading zeros
-// (sw-register-435c222745dc077.js has 15 digits), then `_bg` for the wasm.
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
-
-export const cacheControl = (name) => (HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache');
+export const cacheControl = (name) => (HASHED_NAME.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache');
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

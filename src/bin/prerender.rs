@@ -15,6 +15,11 @@
 //! Data comes from `data/` and the maps from `target/generated/maps/`
 //! (`make maps`), put into the app's visit cache before rendering, so pages
 //! render at once with their content instead of their loading placeholder.
+//!
+//! The app's files come from the build's manifest in the output folder
+//! (`build-manifest.json`, written by Trunk's hook, `scripts/manifest.mjs`),
+//! to which this step adds the build's version: a hash of Trunk's output and
+//! of every page it writes, written into every page too.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,10 +34,11 @@ use leptos_router::location::RequestUrl;
 use mission_pages::app::App;
 use mission_pages::data::MissionIndex;
 use mission_pages::data::map::map_file;
-use mission_pages::site::SiteBase;
 use mission_pages::site::i18n::Locale;
 use mission_pages::site::load::{INDEX_FILE, mission_file, parse, preload, preloaded_text};
 use mission_pages::site::routes::{self, Section};
+use mission_pages::site::{MANIFEST_FILE, SiteBase, VERSION_META};
+use sha2::Digest;
 
 /// Where the maps are made (`make maps`); the site serves them at `maps/`.
 const MAPS_DIR: &str = "target/generated/maps";
@@ -53,6 +59,27 @@ const NOSCRIPT_CSS: &str = concat!(
 
 /// Where leptos_meta injects the page's head elements (see `inject_meta_context`).
 const HEAD_MARKER: &str = "<!--HEAD-->";
+
+/// The version in pages until it is known (see `with_version`), in the two
+/// places it goes: the version meta and app-start.js's tag.
+const VERSION_PENDING: &str = "version-pending";
+
+/// A file of the app, as the manifest names it.
+#[derive(serde::Deserialize)]
+struct Asset {
+    file: String,
+    integrity: String,
+}
+
+/// What this step reads of the build's manifest.
+#[derive(serde::Deserialize)]
+struct Manifest {
+    glue: Asset,
+    wasm: Asset,
+    start: Asset,
+    /// A hash of Trunk's output.
+    output: String,
+}
 
 struct Options {
     template: PathBuf,
@@ -96,19 +123,26 @@ fn run() -> Result<(), String> {
     let options = options()?;
     let template = std::fs::read_to_string(&options.template)
         .map_err(|e| format!("cannot read {}: {e}", options.template.display()))?;
-    let app_start_file = options.out.join("app-start.js");
-    let app_start = std::fs::read(&app_start_file)
-        .map_err(|e| format!("cannot read {}: {e}", app_start_file.display()))?;
+    let manifest_file = options.out.join(MANIFEST_FILE);
+    let mut manifest_json: serde_json::Value = std::fs::read_to_string(&manifest_file)
+        .map_err(|e| {
+            format!(
+                "cannot read {}: {e} (Trunk's post_build hook writes it: Trunk.toml)",
+                manifest_file.display()
+            )
+        })
+        .and_then(|text| {
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", manifest_file.display()))
+        })?;
+    let manifest: Manifest = serde_json::from_value(manifest_json.clone())
+        .map_err(|e| format!("{}: {e}", manifest_file.display()))?;
     // The template may be a shell this step made before (a second build
     // from the same Trunk output): its pages start the app on demand.
     let template = template.replacen("<body data-app-now", "<body", 1);
-    let template = with_security_policy(&start_app_on_demand(
+    let template = with_head_metas(&start_app_on_demand(
         &without_icon_integrity(&template),
-        &app_start,
+        &manifest,
     )?)?;
-    let shell_file = options.out.join("shell.html");
-    std::fs::write(&shell_file, shell(&template))
-        .map_err(|e| format!("{}: {e}", shell_file.display()))?;
     let site = site_base(&template, &options.site_url)?;
     let index = preload_data()?;
     let paths = if options.paths.is_empty() {
@@ -119,26 +153,91 @@ fn run() -> Result<(), String> {
     // leptos_meta's head injection waits a tick of an executor.
     any_spawner::Executor::init_futures_executor()
         .map_err(|e| format!("cannot start an executor: {e:?}"))?;
-    let mut total = 0;
+    let mut pages = vec![(options.out.join("shell.html"), shell(&template))];
     for path in &paths {
         let (page_path, file) = if path == "404" {
             ("/404".to_owned(), options.out.join("404.html"))
         } else {
             (path.clone(), output_file(&options.out, path))
         };
-        let html = render_page(&template, &site, &page_path);
+        pages.push((file, render_page(&template, &site, &page_path)));
+    }
+    let version = build_version(&manifest, &options.out, &pages);
+    let mut total = 0;
+    for (file, html) in &pages {
+        let html = with_version(html, &version).map_err(|e| format!("{}: {e}", file.display()))?;
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
-        std::fs::write(&file, &html).map_err(|e| format!("{}: {e}", file.display()))?;
+        std::fs::write(file, &html).map_err(|e| format!("{}: {e}", file.display()))?;
         total += html.len();
     }
+    manifest_json["version"] = version.clone().into();
+    let text = serde_json::to_string_pretty(&manifest_json).map_err(|e| e.to_string())?;
+    std::fs::write(&manifest_file, text + "\n")
+        .map_err(|e| format!("{}: {e}", manifest_file.display()))?;
     println!(
-        "prerendered {} pages into {} ({total} bytes)",
+        "prerendered {} pages into {} ({total} bytes), version {version}",
         paths.len(),
         options.out.display()
     );
     Ok(())
+}
+
+/// The build's version: the start of a SHA-256 of Trunk's output (the
+/// manifest's hash of it) and of every page this step writes, each with its
+/// path, as they are before the version goes in. So any change to what the
+/// site serves (the app, its data, a page) makes a new version, and the
+/// same build made again has the same one. (A run for some pages only hashes
+/// those: the others keep the version they had.)
+fn build_version(manifest: &Manifest, out: &Path, pages: &[(PathBuf, String)]) -> String {
+    let mut hash = sha2::Sha256::new();
+    hash.update(manifest.output.as_bytes());
+    for (file, html) in pages {
+        let path = file.strip_prefix(out).unwrap_or(file);
+        hash.update(format!("\0{}\0", path.display()).as_bytes());
+        hash.update(html.as_bytes());
+    }
+    hash.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `page` with the build's version where [`VERSION_PENDING`] holds its
+/// place: in the version meta and on app-start.js's tag, both in the head
+/// (the page's own text comes after it, and stays as it is).
+fn with_version(page: &str, version: &str) -> Result<String, String> {
+    let head = page
+        .find("</head>")
+        .or_else(|| page.find("<body"))
+        .ok_or("no </head> or <body>")?;
+    let places = [
+        version_meta(VERSION_PENDING),
+        version_attribute(VERSION_PENDING),
+    ];
+    let mut doc = page[..head].to_owned();
+    for place in &places {
+        if doc.matches(place.as_str()).count() != 1 {
+            return Err(format!("the head should hold {place} once"));
+        }
+    }
+    doc = doc
+        .replacen(&places[0], &version_meta(version), 1)
+        .replacen(&places[1], &version_attribute(version), 1);
+    doc.push_str(&page[head..]);
+    Ok(doc)
+}
+
+/// The `<meta>` that carries the build's version, which the app (`lib.rs`)
+/// and the service worker read.
+fn version_meta(version: &str) -> String {
+    format!("<meta name=\"{VERSION_META}\" content=\"{version}\">")
+}
+
+/// The attribute of app-start.js's tag that gives it the build's version.
+fn version_attribute(version: &str) -> String {
+    format!(" data-app-version=\"{version}\"")
 }
 
 /// The site's base from the template's `<base href>` (Trunk's public URL),
@@ -331,57 +430,49 @@ fn fill_template(
 /// Trunk's page starts the app as soon as it loads: a module script that
 /// imports the JavaScript glue and downloads the WebAssembly, which the head
 /// also preloads. A prerendered page is whole without it, so it gets
-/// `app-start.js` instead, given the two addresses, which starts the app when
-/// the reader reaches for something only the app does (see that file), and
-/// the preloads go. A first visit then downloads the page and its styles only.
-fn start_app_on_demand(template: &str, app_start: &[u8]) -> Result<String, String> {
-    if template.contains("data-app-wasm") {
-        return Ok(template.to_owned()); // a shell this step has already made
-    }
+/// `app-start.js` instead, given the two addresses and their integrity values
+/// from the manifest, which starts the app when the reader reaches for
+/// something only the app does (see that file), and the preloads go. A first
+/// visit then downloads the page and its styles only.
+///
+/// The loader is the one script that names the glue (in a shell this step
+/// made before, that is app-start.js's tag, made again); the preloads are
+/// the links to the glue or the WebAssembly.
+fn start_app_on_demand(template: &str, manifest: &Manifest) -> Result<String, String> {
+    let (glue, wasm) = (&manifest.glue.file, &manifest.wasm.file);
+    let names = |address: &str, file: &str| address.rsplit('/').next() == Some(file);
     let mut doc = template.to_owned();
-    let quoted_after = |text: &str, key: &str| -> Option<String> {
-        let rest = &text[text.find(key)? + key.len()..];
-        Some(rest[..rest.find('\'')?].to_owned())
-    };
-    let loader = element_ranges(&doc, "<script", "</script>")
+    for range in element_ranges(template, "<link", ">").into_iter().rev() {
+        if attribute(&template[range.clone()], "href")
+            .is_some_and(|a| names(&a, glue) || names(&a, wasm))
+        {
+            doc.replace_range(range, "");
+        }
+    }
+    let loaders: Vec<_> = element_ranges(&doc, "<script", "</script>")
         .into_iter()
-        .find(|r| doc[r.clone()].contains("module_or_path"))
-        .ok_or("the template has no Trunk loader (a module script calling init)")?;
-    let text = doc[loader.clone()].to_owned();
-    let (Some(glue), Some(wasm)) = (
-        quoted_after(&text, "from '"),
-        quoted_after(&text, "module_or_path: '"),
-    ) else {
+        .filter(|r| doc[r.clone()].contains(glue.as_str()))
+        .collect();
+    let [loader] = loaders.as_slice() else {
         return Err(format!(
-            "cannot read the addresses in Trunk's loader: {text}"
+            "the template should have one script that loads the app's glue {glue} (named in {MANIFEST_FILE}), not {}",
+            loaders.len()
         ));
     };
-    // The preloads of the glue and the WebAssembly go, from the last; their
-    // integrity values go to app-start.js, which checks both as it loads them.
-    let (mut glue_integrity, mut wasm_integrity) = (None, None);
-    for range in element_ranges(&doc, "<link", ">").into_iter().rev() {
-        let tag = &doc[range.clone()];
-        if tag.contains(&glue) {
-            glue_integrity = attribute(tag, "integrity");
-        } else if tag.contains(&wasm) {
-            wasm_integrity = attribute(tag, "integrity");
-        } else {
-            continue;
-        }
-        doc.replace_range(range, "");
-    }
-    let (Some(glue_integrity), Some(wasm_integrity)) = (glue_integrity, wasm_integrity) else {
-        return Err("Trunk's preloads of the app carry no integrity values".to_owned());
-    };
-    doc.replace_range(
-        loader,
-        &format!(
-            "<script type=\"module\" src=\"app-start.js\" integrity=\"{}\" data-app-js=\"{glue}\" data-app-js-integrity=\"{glue_integrity}\" data-app-wasm=\"{wasm}\" data-app-wasm-integrity=\"{wasm_integrity}\" data-app-timeout=\"{}\"></script>",
-            integrity(app_start),
-            // The app's time limit for a data file, which app-start.js's own downloads keep too.
-            mission_pages::site::load::LOAD_TIMEOUT_SECONDS,
-        ),
+    // The addresses under the site's root, as Trunk's loader had them (a
+    // module's import() takes no bare file name).
+    let root = base_href(template).unwrap_or_else(|| "./".to_owned());
+    let tag = format!(
+        "<script type=\"module\" src=\"{}\" integrity=\"{}\" data-app-js=\"{root}{glue}\" data-app-js-integrity=\"{}\" data-app-wasm=\"{root}{wasm}\" data-app-wasm-integrity=\"{}\"{} data-app-timeout=\"{}\"></script>",
+        manifest.start.file,
+        manifest.start.integrity,
+        manifest.glue.integrity,
+        manifest.wasm.integrity,
+        version_attribute(VERSION_PENDING),
+        // The app's time limit for a data file, which app-start.js's own downloads keep too.
+        mission_pages::site::load::LOAD_TIMEOUT_SECONDS,
     );
+    doc.replace_range(loader.clone(), &tag);
     Ok(doc)
 }
 
@@ -457,20 +548,13 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(value.to_owned())
 }
 
-/// The Subresource Integrity value of `bytes` (`sha384-…`, as Trunk writes).
-fn integrity(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    format!("sha384-{}", base64(&sha2::Sha384::digest(bytes)))
-}
-
 /// The hash source (`'sha256-…'`) that allows one inline `<style>` element
 /// with this text under a Content Security Policy.
 fn style_hash(css: &str) -> String {
-    use sha2::Digest;
     format!("'sha256-{}'", base64(&sha2::Sha256::digest(css.as_bytes())))
 }
 
-/// A digest as both integrity values and policy hashes write it.
+/// A digest as policy hashes write it.
 fn base64(digest: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(digest)
@@ -503,24 +587,122 @@ fn content_security_policy() -> String {
 }
 
 /// Puts the Content Security Policy and the referrer policy first in the
-/// head, before anything they govern. The referrer policy sends no address
+/// head, before anything they govern, and the version meta (its place: see
+/// [`with_version`]) before them. The referrer policy sends no address
 /// at all with a request or a followed link: a source a reader opens does
-/// not learn which page of the site they came from.
-fn with_security_policy(template: &str) -> Result<String, String> {
-    if template.contains("Content-Security-Policy") {
-        return Ok(template.to_owned()); // a shell this step has already made
-    }
-    let at = template
-        .find("<meta charset")
-        .and_then(|start| Some(start + template[start..].find('>')? + 1))
-        .ok_or("the template has no <meta charset> to put the security policy after")?;
+/// not learn which page of the site they came from. (A shell this step has
+/// already made keeps its policies and has its version meta replaced.)
+fn with_head_metas(template: &str) -> Result<String, String> {
     let mut doc = template.to_owned();
-    doc.insert_str(
-        at,
-        &format!(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\"><meta name=\"referrer\" content=\"no-referrer\">",
-            content_security_policy()
-        ),
-    );
+    let old_version = format!("<meta name=\"{VERSION_META}\"");
+    for range in element_ranges(template, &old_version, ">")
+        .into_iter()
+        .rev()
+    {
+        doc.replace_range(range, "");
+    }
+    let at = doc
+        .find("<meta charset")
+        .and_then(|start| Some(start + doc[start..].find('>')? + 1))
+        .ok_or("the template has no <meta charset> to put the security policy after")?;
+    if !doc.contains("Content-Security-Policy") {
+        doc.insert_str(
+            at,
+            &format!(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\"><meta name=\"referrer\" content=\"no-referrer\">",
+                content_security_policy()
+            ),
+        );
+    }
+    doc.insert_str(at, &version_meta(VERSION_PENDING));
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Trunk's page as `trunk build --release` writes it (minified), cut short.
+    const TRUNK_PAGE: &str = concat!(
+        "<!doctype html><html dir=ltr lang=en><meta charset=utf-8><title>Mission Pages</title><base href=/mp/>",
+        "<link href=/mp/app-0123456789abcdef.js rel=modulepreload integrity=sha384-TRUNKGLUE crossorigin=anonymous>",
+        "<link href=/mp/app-0123456789abcdef_bg.wasm rel=preload integrity=sha384-TRUNKWASM crossorigin=anonymous type=application/wasm as=fetch>",
+        "<link href=/mp/main-0123456789abcdef.css integrity=sha384-CSS rel=stylesheet>",
+        "<script type=module>import init, * as bindings from '/mp/app-0123456789abcdef.js';",
+        "const wasm = await init({ module_or_path: '/mp/app-0123456789abcdef_bg.wasm' });</script>",
+        "</head><body></body></html>",
+    );
+
+    fn manifest(glue: &str) -> Manifest {
+        let asset = |file: &str, integrity: &str| Asset {
+            file: file.to_owned(),
+            integrity: integrity.to_owned(),
+        };
+        Manifest {
+            glue: asset(glue, "sha384-GLUE"),
+            wasm: asset("app-0123456789abcdef_bg.wasm", "sha384-WASM"),
+            start: asset("app-start.js", "sha384-START"),
+            output: "0".repeat(64),
+        }
+    }
+
+    fn template(page: &str, manifest: &Manifest) -> Result<String, String> {
+        with_head_metas(&start_app_on_demand(page, manifest)?)
+    }
+
+    #[test]
+    fn the_loader_and_preloads_give_way_to_app_start_with_the_manifests_values() {
+        let made = template(TRUNK_PAGE, &manifest("app-0123456789abcdef.js")).unwrap();
+        assert!(
+            !made.contains("module_or_path") && !made.contains("preload"),
+            "{made}"
+        );
+        assert!(
+            made.contains("main-0123456789abcdef.css"),
+            "the stylesheet stays"
+        );
+        assert!(made.contains(concat!(
+            "<script type=\"module\" src=\"app-start.js\" integrity=\"sha384-START\" ",
+            "data-app-js=\"/mp/app-0123456789abcdef.js\" data-app-js-integrity=\"sha384-GLUE\" ",
+            "data-app-wasm=\"/mp/app-0123456789abcdef_bg.wasm\" data-app-wasm-integrity=\"sha384-WASM\" ",
+            "data-app-version=\"version-pending\"",
+        )));
+        // A shell made before, of another version, is made again the same.
+        let shell = with_version(&shell(&made), "0123456789abcdef").unwrap();
+        let again = shell.replacen("<body data-app-now", "<body", 1);
+        assert_eq!(
+            template(&again, &manifest("app-0123456789abcdef.js")),
+            Ok(made)
+        );
+    }
+
+    #[test]
+    fn a_template_without_the_manifests_glue_is_refused_naming_it() {
+        let error = template(TRUNK_PAGE, &manifest("app-fedcba9876543210.js")).unwrap_err();
+        assert!(
+            error.contains("app-fedcba9876543210.js") && error.contains(MANIFEST_FILE),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn the_version_goes_into_the_meta_and_app_starts_tag_and_changes_with_any_page() {
+        let made = template(TRUNK_PAGE, &manifest("app-0123456789abcdef.js")).unwrap();
+        let page = made.replacen("<body></body>", "<body><p>version-pending</p></body>", 1);
+        let stamped = with_version(&page, "0123456789abcdef").unwrap();
+        assert!(stamped.contains(&version_meta("0123456789abcdef")));
+        assert!(stamped.contains(" data-app-version=\"0123456789abcdef\""));
+        assert!(
+            stamped.contains("<p>version-pending</p>"),
+            "the page's text stays"
+        );
+        assert!(with_version(TRUNK_PAGE, "0123456789abcdef").is_err());
+
+        let out = Path::new("dist");
+        let pages = |text: &str| vec![(out.join("index.html"), text.to_owned())];
+        let version = build_version(&manifest("g"), out, &pages(&page));
+        assert_eq!(version.len(), 16);
+        assert_eq!(build_version(&manifest("g"), out, &pages(&page)), version);
+        assert_ne!(build_version(&manifest("g"), out, &pages(&made)), version);
+    }
 }

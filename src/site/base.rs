@@ -6,6 +6,11 @@
 
 use crate::site::i18n::Locale;
 
+// `MANIFEST_FILE` (the build's manifest, which names the app's files and
+// holds the build's version) and `VERSION_META` (the `<meta name>` that
+// carries that version in every page), from `shared-names.json` (build.rs).
+include!(concat!(env!("OUT_DIR"), "/shared_names.rs"));
+
 /// Where the site is served from and in which language it is being read.
 ///
 /// `root` is the path prefix of the whole site: `""` at the root, else like
@@ -18,7 +23,7 @@ pub struct SiteBase {
     origin: String,
     root: String,
     locale: Locale,
-    /// The build's version (`<meta name="mission-pages-version">`), added to
+    /// The build's version (`<meta name=VERSION_META>`), added to
     /// the addresses of data files so that a page only ever reads the files
     /// of its own build, from the offline cache or the network; `""` in
     /// development.
