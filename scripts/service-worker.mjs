@@ -19,14 +19,12 @@
 //   the template's comments).
 //
 // The budget (DATA_BUDGET, or `--budget BYTES`) counts the raw bytes of the
-// data files precached beside the app. 2 MiB: the shipped data (15 missions,
-// 524 KiB of missions, maps and search documents) fits whole, so the offline
-// promise is unchanged for it, with room to grow about fourfold; the data
-// compresses about 4:1, so 2 MiB is about 0.5 MiB gzip on the wire, a little
-// more than the app itself (its WebAssembly is about 0.4 MiB gzip): a first
-// visit sends a slow phone at most about twice the app in the background. A
-// site of 1,000 missions (40 MB of mission files, 55 MB of search documents)
-// would otherwise be downloaded whole.
+// data files precached beside the app. 2 MiB: the data compresses about 4:1,
+// so 2 MiB is about 0.5 MiB gzip on the wire, about what the app itself
+// weighs: a first visit sends a slow phone at most about twice the app in
+// the background. A site of 1,000 missions (issue 9's limits) would
+// otherwise be downloaded whole: tens of megabytes. The build prints how many
+// files and bytes the budget holds.
 //
 // What fills the budget, in this order, each unit taken whole if it still
 // fits and skipped if not (so one big mission does not keep the smaller ones

@@ -8,7 +8,7 @@
 // (every other data file, with a digest of its content).
 //
 // - Install: FILES go into the cache named for VERSION, all or nothing. The
-//   prerendered pages (611 of 5–130 KB) are not among them: a page goes into
+//   prerendered pages are not among them: a page goes into
 //   the cache when it is visited. On a small site FILES holds every data
 //   file; on a large one (1,000 missions) most are left to RUNTIME, so that a
 //   first visit does not download tens of megabytes.

@@ -13,7 +13,9 @@ use mission_pages::components::load_state::{LoadFailed, Loading};
 use mission_pages::components::section_nav::SectionNav;
 use mission_pages::components::theme_toggle::ThemeToggle;
 use mission_pages::data::Mission;
+use mission_pages::facts::mission::MissionFacts;
 use mission_pages::site::SiteBase;
+use mission_pages::site::i18n::Locale;
 use mission_pages::site::load::LoadError;
 use mission_pages::site::load::parse;
 use mission_pages::site::routes::Section;
@@ -24,14 +26,21 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The real shipped UNAMI file, parsed as the app parses it.
-fn unami() -> Arc<Mission> {
-    Arc::new(
-        parse(
-            "data/missions/unami.json",
-            include_str!("../data/missions/unami.json"),
-        )
-        .expect("the shipped UNAMI data parses"),
+fn unami_data() -> Mission {
+    parse(
+        "data/missions/unami.json",
+        include_str!("../data/missions/unami.json"),
     )
+    .expect("the shipped UNAMI data parses")
+}
+
+/// UNAMI's facts in English, as the pages have them.
+fn unami() -> Arc<MissionFacts> {
+    facts(unami_data())
+}
+
+fn facts(mission: Mission) -> Arc<MissionFacts> {
+    Arc::new(MissionFacts::new(mission, Locale::DEFAULT.strings()))
 }
 
 /// Mounts `view` into a fresh element, returning the element. The mount stays
@@ -169,25 +178,48 @@ async fn theme_toggle_switches_and_remembers_the_theme() {
     );
 }
 
-#[wasm_bindgen_test]
-fn section_nav_marks_the_current_page_and_stays_under_the_base() {
+/// Mounts the section navigation under a router, with the browser's address
+/// at `path` while it renders; the address is put back afterwards.
+fn section_nav_at(path: &str) -> Element {
+    use leptos_router::components::Router;
+    let history = window().history().unwrap();
+    let before = window().location().href().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
     let host = mount(|| {
         provide_context(SiteBase::from_public_url("/some/path/"));
-        view! { <SectionNav mission_id="unami" current=Some(Section::Timeline)/> }
+        view! {
+            <Router base="/some/path">
+                <SectionNav mission_id="unami"/>
+            </Router>
+        }
     });
-    let links = all(&host, "nav[aria-label='Mission sections'] a");
-    assert_eq!(links.len(), 1 + Section::ALL.len());
-    for link in &links {
-        let href = link.get_attribute("href").unwrap();
-        assert!(href.starts_with("/some/path/missions/unami"), "{href}");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before))
+        .unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+fn section_nav_marks_the_current_page_and_stays_under_the_base() {
+    for (path, shown) in [
+        ("/some/path/missions/unami/timeline/", "Timeline"),
+        // A year of a long timeline is still the timeline section.
+        ("/some/path/missions/unami/timeline/2019/", "Timeline"),
+        ("/some/path/missions/unami/", "Overview"),
+    ] {
+        let host = section_nav_at(path);
+        let links = all(&host, "nav[aria-label='Mission sections'] a");
+        assert_eq!(links.len(), 1 + Section::ALL.len());
+        for link in &links {
+            let href = link.get_attribute("href").unwrap();
+            assert!(href.starts_with("/some/path/missions/unami"), "{href}");
+        }
+        let current: Vec<_> = all(&host, "a[aria-current=page]");
+        assert_eq!(current.len(), 1, "{path}");
+        assert_eq!(text(&current[0]), shown, "{path}");
     }
-    let current: Vec<_> = all(&host, "a[aria-current=page]");
-    assert_eq!(current.len(), 1);
-    assert_eq!(text(&current[0]), "Timeline");
-    assert_eq!(
-        current[0].get_attribute("href").as_deref(),
-        Some("/some/path/missions/unami/timeline/")
-    );
 }
 
 #[wasm_bindgen_test]
@@ -281,9 +313,9 @@ fn a_non_web_source_address_is_shown_as_inert_text() {
         "data:text/html,x",
         "//evil.example/",
     ] {
-        let mut mission = (*unami()).clone();
+        let mut mission = unami_data();
         mission.sources[0].url = url.into();
-        let mission = Arc::new(mission);
+        let mission = facts(mission);
         let host = mount(move || view! { <SourceList mission=mission/> });
         let first = one(&host, ".source-list li");
         assert!(all(&first, "a.source-url").is_empty(), "{url:?}");

@@ -44,7 +44,7 @@ fn cases(default_cases: u32) -> ProptestConfig {
         .unwrap_or(default_cases);
     ProptestConfig {
         cases,
-        // Shrinking a mutated 100 KB file can take long; a minute is plenty.
+        // Shrinking a mutated mission file can take long; a minute is plenty.
         max_shrink_time: 60_000,
         ..ProptestConfig::default()
     }
@@ -346,7 +346,7 @@ proptest! {
 }
 
 proptest! {
-    // Each case parses and validates UNAMI's 100 KB file, twice.
+    // Each case parses and validates UNAMI's file, twice.
     #![proptest_config(cases(96))]
 
     #[test]

@@ -61,7 +61,7 @@ export const TAPS = [
  * - chart: the figure's button is pressed (aria-pressed="true") and its table
  *   view is shown (it is `hidden` in the prerendered page);
  * - catalogue: fewer mission cards shown than before, and the status line
- *   ("Showing all 43 missions.") changed.
+ *   ("Showing all … missions.") changed.
  */
 function installProbe(key) {
   const shown = (selector) => [...document.querySelectorAll(selector)].filter((el) => el.checkVisibility()).length;

@@ -97,19 +97,8 @@ fn csv_field(field: &str) -> String {
 /// A `data:` address holding the CSV text, for a download link that needs
 /// no script to build a file (and so also works in static HTML).
 pub fn csv_data_url(csv: &str) -> String {
-    let mut out = String::from("data:text/csv;charset=utf-8,");
-    for b in csv.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~ ".contains(&b) {
-            if b == b' ' {
-                out.push_str("%20");
-            } else {
-                out.push(char::from(b));
-            }
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    let encoded = crate::site::routes::percent_encode(csv, "%20");
+    format!("data:text/csv;charset=utf-8,{encoded}")
 }
 
 #[cfg(test)]

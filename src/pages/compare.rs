@@ -29,7 +29,9 @@ use crate::facts::compare::{
 use crate::facts::mission::MissionFacts;
 use crate::facts::mission::anchors;
 use crate::pages::mission::facts_of;
-use crate::pages::sections::personnel::{measure_slug, personnel_marks, source_urls};
+use crate::pages::sections::personnel::{
+    FIGURE_COLUMNS, figure_fields, personnel_marks, source_urls,
+};
 use crate::site::format::count;
 use crate::site::load::LoadError;
 use crate::site::load::{load_index, load_mission, loaded_index, loaded_mission};
@@ -499,32 +501,16 @@ fn personnel_chart(missions: &[Arc<MissionFacts>]) -> AnyView {
     let csv_rows: Vec<Vec<String>> = figures
         .iter()
         .map(|(m, p)| {
-            vec![
-                m.acronym.clone(),
-                p.as_of.map(|d| d.iso()).unwrap_or_default(),
-                p.date_note
-                    .as_ref()
-                    .map(|n| n.en().to_owned())
-                    .unwrap_or_default(),
-                p.total.to_string(),
-                if p.approximate { "yes" } else { "no" }.to_owned(),
-                measure_slug(p.measure).to_owned(),
-                source_urls(m, &p.sources),
-            ]
+            let mut row = vec![m.acronym.clone()];
+            row.extend(figure_fields(p));
+            row.push(source_urls(m, &p.sources));
+            row
         })
         .collect();
-    let text = csv(
-        &[
-            "mission",
-            "as_of",
-            "date_note",
-            "people",
-            "approximate",
-            "measure",
-            "sources",
-        ],
-        &csv_rows,
-    );
+    let mut columns = vec!["mission"];
+    columns.extend(FIGURE_COLUMNS);
+    columns.push("sources");
+    let text = csv(&columns, &csv_rows);
     let names: Vec<&str> = missions.iter().map(|m| m.acronym.as_str()).collect();
     let ids: Vec<&str> = missions.iter().map(|m| m.id.as_str()).collect();
     let chart = view! {

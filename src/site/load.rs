@@ -55,9 +55,9 @@ pub async fn fetch<T: DeserializeOwned>(base: &SiteBase, file: &str) -> Result<T
     Ok(value)
 }
 
-/// How long a data file may take, from asking to its last byte. The largest
-/// file (UNAMI's) is about 23 KB compressed: a few seconds on a slow phone
-/// network, so this only ends a stalled connection.
+/// How long a data file may take, from asking to its last byte: many times
+/// what the largest mission's file takes on a slow phone network
+/// (BENCHMARKS.md), so this only ends a stalled connection.
 pub const LOAD_TIMEOUT_SECONDS: u32 = 20;
 
 async fn fetch_text(base: &SiteBase, file: &str) -> Result<String, LoadError> {

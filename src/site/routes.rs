@@ -178,12 +178,18 @@ pub struct YearPage {
 
 /// Percent-encodes a query value (the router decodes it when reading).
 pub fn encode_query_value(v: &str) -> String {
+    percent_encode(v, "+")
+}
+
+/// Percent-encodes all but letters, digits and `-_.~`, writing a space as
+/// `space` (`+` in a query, `%20` elsewhere).
+pub fn percent_encode(text: &str, space: &str) -> String {
     let mut out = String::new();
-    for b in v.bytes() {
+    for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
             out.push(char::from(b));
         } else if b == b' ' {
-            out.push('+');
+            out.push_str(space);
         } else {
             out.push_str(&format!("%{b:02X}"));
         }

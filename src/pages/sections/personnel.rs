@@ -51,6 +51,24 @@ fn sources_line(t: &Strings, m: &Mission, refs: &[String]) -> String {
 }
 
 /// The web addresses of the sources, space-separated, for CSV files.
+/// The CSV columns of a personnel figure, as [`figure_fields`] fills them.
+pub const FIGURE_COLUMNS: [&str; 5] = ["as_of", "date_note", "people", "approximate", "measure"];
+
+/// A personnel figure's CSV fields (in English, for analysis): its date or
+/// dating note, its number, whether it is approximate, and what it counts.
+pub fn figure_fields(p: &PersonnelFigure) -> Vec<String> {
+    vec![
+        p.as_of.map(|d| d.iso()).unwrap_or_default(),
+        p.date_note
+            .as_ref()
+            .map(|n| n.en().to_owned())
+            .unwrap_or_default(),
+        p.total.to_string(),
+        if p.approximate { "yes" } else { "no" }.to_owned(),
+        measure_slug(p.measure).to_owned(),
+    ]
+}
+
 pub fn source_urls(m: &Mission, refs: &[String]) -> String {
     refs.iter()
         .filter_map(|r| m.sources.iter().find(|s| &s.id == r))
@@ -191,37 +209,21 @@ fn personnel_figure(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
         .personnel
         .iter()
         .map(|p| {
-            vec![
-                p.as_of.map(|d| d.iso()).unwrap_or_default(),
-                p.date_note
-                    .as_ref()
-                    .map(|n| n.en().to_owned())
-                    .unwrap_or_default(),
-                p.total.to_string(),
-                if p.approximate { "yes" } else { "no" }.to_owned(),
-                measure_slug(p.measure).to_owned(),
+            let mut row = figure_fields(p);
+            row.extend([
                 parts_text(en, "en", p),
                 p.note
                     .as_ref()
                     .map(|n| n.en().to_owned())
                     .unwrap_or_default(),
                 source_urls(m, &p.sources),
-            ]
+            ]);
+            row
         })
         .collect();
-    let text = csv(
-        &[
-            "as_of",
-            "date_note",
-            "people",
-            "approximate",
-            "measure",
-            "breakdown",
-            "note",
-            "sources",
-        ],
-        &csv_rows,
-    );
+    let mut columns = FIGURE_COLUMNS.to_vec();
+    columns.extend(["breakdown", "note", "sources"]);
+    let text = csv(&columns, &csv_rows);
     let chart = view! {
         <TimeChart
             series=series
