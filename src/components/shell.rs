@@ -105,7 +105,14 @@ fn LanguageSwitch() -> impl IntoView {
             let page = path.strip_prefix(router_base.as_str()).unwrap_or(&path);
             // One form (`/about/`), however the address was typed.
             let page = routes::page_path(page);
-            (page, location.search.get(), location.hash.get())
+            // A prerendered page has no fragment (the server never sees
+            // one), and the router warns when asked for it there.
+            let hash = if cfg!(feature = "ssr") {
+                String::new()
+            } else {
+                location.hash.get()
+            };
+            (page, location.search.get(), hash)
         }
     };
     let current = base.locale();
