@@ -680,20 +680,6 @@ impl Mission {
     pub fn current_departments(&self) -> Option<&Backstopping> {
         self.departments.iter().find(|d| d.to.is_none())
     }
-
-    /// The footnote numbers of these source ids, ascending and each once, as
-    /// footnotes are read; ids not in the list are left out.
-    pub fn source_numbers(&self, refs: &[String]) -> Vec<usize> {
-        let mut numbers: Vec<usize> = refs.iter().filter_map(|r| self.source_number(r)).collect();
-        numbers.sort_unstable();
-        numbers.dedup();
-        numbers
-    }
-
-    /// The 1-based footnote number of a source, in the order the mission lists them.
-    pub fn source_number(&self, id: &str) -> Option<usize> {
-        self.sources.iter().position(|s| s.id == id).map(|i| i + 1)
-    }
 }
 
 impl Post {

@@ -371,14 +371,13 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    /// Adds a sourced fact; one that cites nothing has no footnotes to
-    /// show, and is left out.
+    /// Adds a fact that search leaves out.
     fn add(&mut self, kind: FactKind, anchor: String, label: String, sources: Vec<String>) {
-        if !sources.is_empty() {
-            self.push(kind, anchor, label, sources, None);
-        }
+        self.push(kind, anchor, label, sources, None);
     }
 
+    /// Adds a fact, unless it cites nothing and search leaves it out (as it
+    /// does every fact in the browser): it would have nothing to show.
     fn push(
         &mut self,
         kind: FactKind,
@@ -387,6 +386,9 @@ impl Builder<'_> {
         sources: Vec<String>,
         search: Option<Searched>,
     ) {
+        if sources.is_empty() && search.is_none() {
+            return;
+        }
         self.facts.push(Fact {
             page: self.pages.last().and_then(|(p, _)| *p),
             anchor,

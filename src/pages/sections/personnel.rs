@@ -10,7 +10,7 @@ use crate::components::chart::{BarChart, ChartFigure, Mark, Series, TimeChart};
 use crate::components::cite::Cite;
 use crate::components::data_table::DataTable;
 use crate::components::text::{localized, localized_plain};
-use crate::data::{BudgetFigure, BudgetKind, Measure, Mission, PersonnelFigure};
+use crate::data::{BudgetFigure, BudgetKind, Measure, PersonnelFigure};
 use crate::facts::chart::{csv, year_position};
 use crate::facts::mission::MissionFacts;
 use crate::facts::mission::anchors;
@@ -40,7 +40,7 @@ pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
 }
 
 /// "Source [3]" or "Sources [3], [7]", for tooltips.
-fn sources_line(t: &Strings, m: &Mission, refs: &[String]) -> String {
+fn sources_line(t: &Strings, m: &MissionFacts, refs: &[String]) -> String {
     let n = m.source_numbers(refs);
     let list = n
         .iter()
@@ -50,7 +50,6 @@ fn sources_line(t: &Strings, m: &Mission, refs: &[String]) -> String {
     t.tip_sources(n.len() as u32, list)
 }
 
-/// The web addresses of the sources, space-separated, for CSV files.
 /// The CSV columns of a personnel figure, as [`figure_fields`] fills them.
 pub const FIGURE_COLUMNS: [&str; 5] = ["as_of", "date_note", "people", "approximate", "measure"];
 
@@ -69,10 +68,11 @@ pub fn figure_fields(p: &PersonnelFigure) -> Vec<String> {
     ]
 }
 
-pub fn source_urls(m: &Mission, refs: &[String]) -> String {
+/// The web addresses of the sources, space-separated, for CSV files.
+pub fn source_urls(m: &MissionFacts, refs: &[String]) -> String {
     refs.iter()
-        .filter_map(|r| m.sources.iter().find(|s| &s.id == r))
-        .map(|s| s.url.clone())
+        .filter_map(|r| m.source_number(r))
+        .map(|n| m.sources[n - 1].url.clone())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -105,13 +105,13 @@ pub fn measure_slug(measure: Measure) -> &'static str {
 
 /// The dated personnel figures as chart marks, in time order (the compare
 /// page draws these too, one line per mission).
-pub fn personnel_marks(m: &Mission) -> Vec<Mark> {
+pub fn personnel_marks(m: &MissionFacts) -> Vec<Mark> {
     marks_of(m, |_| true)
 }
 
 /// One line for each thing the figures count (people serving, ceilings,
 /// posts, plans), so that a ceiling is never read as a head count.
-fn personnel_series(m: &Mission) -> Vec<Series> {
+fn personnel_series(m: &MissionFacts) -> Vec<Series> {
     let t = strings();
     let measures = [
         Measure::Headcount,
@@ -135,7 +135,7 @@ fn personnel_series(m: &Mission) -> Vec<Series> {
         .collect()
 }
 
-fn marks_of(m: &Mission, keep: impl Fn(&PersonnelFigure) -> bool) -> Vec<Mark> {
+fn marks_of(m: &MissionFacts, keep: impl Fn(&PersonnelFigure) -> bool) -> Vec<Mark> {
     let t = strings();
     let lang = t.locale().code();
     let mut dated: Vec<&PersonnelFigure> = m
