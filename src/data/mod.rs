@@ -4,7 +4,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod coverage;
 pub mod date;
+pub mod downloads;
 pub mod files;
+pub mod history;
 pub mod link;
 pub mod locate;
 pub mod map;
