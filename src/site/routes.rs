@@ -115,6 +115,29 @@ pub fn timeline_page(id: &str, page: YearPage) -> String {
     }
 }
 
+/// The Data page: every file to download, with sizes, dates and licences.
+pub fn data() -> String {
+    "/data/".to_owned()
+}
+
+/// Every change to the data, newest first (its feed is [`CHANGES_FEED`]).
+pub fn changes() -> String {
+    "/changes/".to_owned()
+}
+
+/// The Atom feed of the changes to the data, a file every language shares.
+pub const CHANGES_FEED: &str = "/changes.xml";
+
+/// The changes to one mission's data.
+pub fn mission_changes(id: &str) -> String {
+    format!("/missions/{id}/changes/")
+}
+
+/// Every section of one mission on one page, for printing.
+pub fn print(id: &str) -> String {
+    format!("/missions/{id}/print/")
+}
+
 /// Missions side by side: `/compare/?ids=unami,unama`, or `/compare/` for none.
 ///
 /// The ids are written as given, comma-separated; anything but letters,
