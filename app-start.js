@@ -87,7 +87,9 @@ function snapshot() {
     .filter(isChanged)
     .map((el) => (el.type === "checkbox" || el.type === "radio" ? { place: locate(el), checked: el.checked } : { place: locate(el), value: el.value }));
   const focused = document.activeElement?.matches(CONTROLS) ? locate(document.activeElement) : null;
-  return { focused, changed, x: scrollX, y: scrollY, reading: readingPlace() };
+  // Disclosures the reader opened without the app (see onReach).
+  const opened = [...document.querySelectorAll("details[id][open]")].map((d) => d.id);
+  return { focused, changed, opened, x: scrollX, y: scrollY, reading: readingPlace() };
 }
 
 /**
@@ -142,6 +144,7 @@ function restore(saved) {
       el.dispatchEvent(new Event("change", { bubbles: true }));
     });
   }
+  for (const id of saved.opened) whenThere(() => document.getElementById(id), (el) => (el.open = true));
   if (saved.focused) whenFound(saved.focused, (el) => el.focus({ preventScroll: true }));
   if (pendingClick) whenFound(pendingClick, (el) => el.click());
   if (pendingSlash) dispatchEvent(new KeyboardEvent("keydown", { key: "/", bubbles: true }));
@@ -349,6 +352,9 @@ async function start() {
 function onReach(event) {
   if (state === "started") return;
   const target = event.target instanceof Element ? event.target : null;
+  // What works as well without the app (a citation's Copy button, its
+  // <details>) is left to do so, at once.
+  if (target?.closest("[data-works-without-app]")) return;
   if (event.type === "keydown") {
     const typing = target?.closest("input, select, textarea, [contenteditable]");
     if (event.key === "/" && !typing) {
@@ -381,6 +387,24 @@ if (themeToggle) {
   themeToggle.setAttribute("aria-pressed", String(dark));
 }
 
+// A page made only at build time (the Data page, the lists of changes:
+// src/pages/built.rs) is a document the app does not render: it never
+// starts there. Its one control that needs script, the theme switch, is
+// worked here (as src/site/theme.rs does in the app).
+const built = document.body.hasAttribute("data-built");
+if (built && themeToggle) {
+  themeToggle.addEventListener("click", () => {
+    const dark = themeToggle.getAttribute("aria-pressed") !== "true";
+    document.documentElement.dataset.theme = dark ? "dark" : "light";
+    themeToggle.setAttribute("aria-pressed", String(dark));
+    try {
+      localStorage.setItem("mission-pages-theme", dark ? "dark" : "light");
+    } catch {
+      // Private browsing may refuse storage: the choice lasts for this page.
+    }
+  });
+}
+
 if (tag) {
   // Once the page has loaded, the app is fetched (not run) while the reader
   // reads; sw-register.js waits for it, so the offline copy's downloads
@@ -399,7 +423,9 @@ if (tag) {
       setTimeout(done, 10_000);
     });
   });
-  if (startsAtOnce()) {
+  if (built) {
+    // Nothing to start.
+  } else if (startsAtOnce()) {
     start();
   } else {
     for (const type of ["pointerover", "pointerdown", "touchstart", "focusin", "keydown", "click"]) {

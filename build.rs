@@ -142,6 +142,9 @@ fn shared_names() {
         .unwrap_or_else(|e| fail(format!("cannot write {}: {e}", dest.display())));
 }
 
+/// The prefix of messages only pages made at build time use.
+const BUILT_ONLY_PREFIX: &str = "built_";
+
 fn main() {
     shared_names();
     println!("cargo::rerun-if-changed=locales");
@@ -171,6 +174,16 @@ fn main() {
         }
     }
 
+    // Messages of the pages made only at build time (keys `built_…`:
+    // src/pages/built.rs) are left out of the browser build: the app never
+    // shows them, and each costs the WebAssembly its bytes in every language.
+    let browser = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if browser {
+        for l in &mut locales {
+            l.messages
+                .retain(|key, _| !key.starts_with(BUILT_ONLY_PREFIX));
+        }
+    }
     let reference = &locales[0].messages;
     let mut problems = Vec::new();
     for (key, value) in reference {

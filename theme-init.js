@@ -22,3 +22,59 @@
   expect.setAttribute("blocking", "render");
   document.head.appendChild(expect);
 })();
+
+// "Copy" buttons (a citation, say: src/components/cite_page.rs). Handled
+// here, on the document, so they work on a prerendered page before the app
+// has started and on the app's pages alike. The button names the element
+// to copy (data-copy), the status message to fill (data-copy-status) and
+// what to say (data-copied, data-copy-failed). Without script the no-script
+// style hides them: the text is there to select.
+document.addEventListener("click", function (event) {
+  var button = event.target instanceof Element && event.target.closest("button[data-copy]");
+  if (!button) return;
+  var source = document.getElementById(button.getAttribute("data-copy"));
+  var status = document.getElementById(button.getAttribute("data-copy-status"));
+  if (!source) return;
+  var text = source.textContent.replace(/\s+/g, " ").trim();
+  function say(copied) {
+    if (!copied) {
+      // Left selected, for the reader to copy by keyboard or menu.
+      var range = document.createRange();
+      range.selectNodeContents(source);
+      var selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    if (!status) return;
+    // Emptied first, so the same message is announced again.
+    status.textContent = "";
+    setTimeout(function () {
+      status.textContent = button.getAttribute(copied ? "data-copied" : "data-copy-failed");
+    }, 50);
+  }
+  function byCommand() {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (e) {
+      copied = false;
+    }
+    area.remove();
+    button.focus();
+    say(copied);
+  }
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(function () {
+      say(true);
+    }, byCommand);
+  } else {
+    byCommand();
+  }
+});

@@ -33,15 +33,22 @@ use leptos_router::location::RequestUrl;
 
 use mission_pages::app::App;
 use mission_pages::data::MissionIndex;
+use mission_pages::data::downloads::DOWNLOADS_FILE;
+use mission_pages::data::history::{DATES_FILE, HISTORY_FILE};
 use mission_pages::data::map::map_file;
 use mission_pages::site::i18n::Locale;
-use mission_pages::site::load::{INDEX_FILE, mission_file, parse, preload, preloaded_text};
+use mission_pages::site::load::{
+    INDEX_FILE, check_preloaded, mission_file, parse, preload, preloaded_text,
+};
 use mission_pages::site::routes::{self, Section};
 use mission_pages::site::{MANIFEST_FILE, SiteBase, VERSION_META};
 use sha2::Digest;
 
 /// Where the maps are made (`make maps`); the site serves them at `maps/`.
 const MAPS_DIR: &str = "target/generated/maps";
+/// Where `make generated` writes the build's own data files (the history, the
+/// list of downloads), which Trunk copies into the site under the same paths.
+const GENERATED_DIR: &str = "target/generated";
 
 /// Without JavaScript a chart cannot switch to its table: show the table
 /// (the same numbers) instead. Hide what only the app can do, which a static
@@ -52,7 +59,7 @@ const MAPS_DIR: &str = "target/generated/maps";
 /// scripts run; allowed by its hash in the Content Security Policy.
 const NOSCRIPT_CSS: &str = concat!(
     ".chart-figure .chart-view,.chart-figure .chart-tools button,.theme-toggle,.loading,",
-    ".site-search,.search-form,.filters,.card-compare,.compare-bar{display:none}",
+    ".site-search,.search-form,.filters,.card-compare,.compare-bar,.copy-button{display:none}",
     // `!important`: the site's style hides whatever is `hidden`, whatever else applies.
     ".chart-figure .table-view[hidden]{display:block !important}",
 );
@@ -264,6 +271,19 @@ fn site_base(template: &str, site_url: &str) -> Result<SiteBase, String> {
 fn preload_data() -> Result<MissionIndex, String> {
     let read =
         |file: &str| std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"));
+    // The history, its dates and the downloads' list (`make generated`),
+    // which every page's citation, the changes and the Data page read.
+    for file in [HISTORY_FILE, DATES_FILE, DOWNLOADS_FILE] {
+        let on_disk = Path::new(GENERATED_DIR).join(file);
+        let text = std::fs::read_to_string(&on_disk).map_err(|e| {
+            format!(
+                "cannot read {}: {e} (run `make generated`)",
+                on_disk.display()
+            )
+        })?;
+        preload(file, text);
+        check_preloaded(file).map_err(|e| e.to_string())?;
+    }
     let text = read(INDEX_FILE)?;
     let index: MissionIndex = parse(INDEX_FILE, &text).map_err(|e| e.to_string())?;
     preload(INDEX_FILE, text);
@@ -330,8 +350,19 @@ fn render_page(template: &str, site: &SiteBase, path: &str) -> String {
         (body, meta_output)
     });
     // The search page is nothing but the app (its results, its suggestions).
-    let app_now = routes::is_page(path, &routes::search(""));
-    let document = fill_template(template, locale, &body, &page_data(path), app_now);
+    let start = if routes::is_page(path, &routes::search("")) {
+        AppStart::AtOnce
+    } else if is_built_page(path) {
+        AppStart::Never
+    } else {
+        AppStart::OnDemand
+    };
+    let data = if start == AppStart::Never {
+        Vec::new()
+    } else {
+        page_data(path)
+    };
+    let document = fill_template(template, locale, &body, &data, start);
     let injected = futures::executor::block_on(async move {
         use futures::StreamExt;
         let stream = meta
@@ -356,6 +387,36 @@ fn mark_head_elements(mut doc: String) -> String {
     doc
 }
 
+/// When `app-start.js` starts the app on a page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AppStart {
+    /// When the reader reaches for a control (most pages).
+    OnDemand,
+    /// At once: the page is nothing without it (search).
+    AtOnce,
+    /// Never: a page made only at build time (`pages::built`), which the
+    /// app does not render.
+    Never,
+}
+
+/// Whether `path` (with its language prefix) is a page made only at build
+/// time: the about page, the Data page and the lists of changes (`pages::built`).
+fn is_built_page(path: &str) -> bool {
+    let (_, page) = Locale::split_path(path);
+    let page = routes::page_path(page);
+    let mission = page
+        .strip_prefix("/missions/")
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_default();
+    [
+        routes::about(),
+        routes::data(),
+        routes::changes(),
+        routes::mission_changes(mission),
+    ]
+    .contains(&page)
+}
+
 /// The data files a page renders from, which `app-start.js` downloads beside
 /// the app and hands over before it starts (`<template data-preload=FILE>`,
 /// read by `mission_pages::takeover`), so
@@ -364,7 +425,7 @@ fn mark_head_elements(mut doc: String) -> String {
 /// and the page arrives sooner without them.
 fn page_data(path: &str) -> Vec<String> {
     let (_, page) = Locale::split_path(path);
-    let mut files = vec![INDEX_FILE.to_owned()];
+    let mut files = vec![INDEX_FILE.to_owned(), DATES_FILE.to_owned()];
     let mut parts = page.trim_matches('/').split('/');
     if let (Some("missions"), Some(id)) = (parts.next(), parts.next()) {
         files.push(mission_file(id));
@@ -379,14 +440,13 @@ fn page_data(path: &str) -> Vec<String> {
 /// The template with `<html lang dir>` set, its own `<title>` taken out (the
 /// page's comes from leptos_meta), the no-script style added and the body's
 /// content replaced by `body`, and the body marked with the `data` files the
-/// app needs for it. `app_now`: the page needs the app at once
-/// (`app-start.js` then starts it without waiting).
+/// app needs for it and with when `app-start.js` starts it.
 fn fill_template(
     template: &str,
     locale: Locale,
     body: &str,
     data: &[String],
-    app_now: bool,
+    start: AppStart,
 ) -> String {
     let mut doc = template.to_owned();
     if let Some(start) = doc.find("<html")
@@ -419,8 +479,10 @@ fn fill_template(
         doc.replace_range(content..close, &format!("{body}{scripts}"));
         // Tells the app to replace this body rather than add to it.
         let mut marks = format!(" data-prerendered data-app-data=\"{}\"", data.join(" "));
-        if app_now {
-            marks.push_str(" data-app-now");
+        match start {
+            AppStart::AtOnce => marks.push_str(" data-app-now"),
+            AppStart::Never => marks.push_str(" data-built"),
+            AppStart::OnDemand => {}
         }
         doc.insert_str(open + "<body".len(), &marks);
     }

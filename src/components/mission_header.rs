@@ -9,6 +9,7 @@ use crate::components::text::{SLOT, localized, localized_plain, sentence_with_da
 use crate::data::{Phase, StatusState};
 use crate::facts::mission::MissionFacts;
 use crate::facts::mission::anchors;
+use crate::site::load::use_history;
 use crate::site::routes;
 use crate::site::{SiteBase, strings};
 
@@ -64,8 +65,28 @@ pub fn MissionHeader(
         <header class="mission-header">
             <p class="eyebrow">{eyebrow}</p>
             {heading}
+            <DataChanged mission_id=mission.id.clone()/>
         </header>
         <ClosureNotice mission=mission full=full/>
+    }
+}
+
+/// When the mission's data last changed, with a link to the list of changes.
+#[component]
+fn DataChanged(mission_id: String) -> impl IntoView {
+    let base = expect_context::<SiteBase>();
+    let t = strings();
+    let history = use_history();
+    let href = base.href(&routes::mission_changes(&mission_id));
+    let mission = [mission_id.clone()];
+    let when = move || match history.and_then(|h| h.get()).and_then(|d| d.of(&mission)) {
+        Some(date) => sentence_with_date(t.data_last_changed(SLOT), date).into_any(),
+        None => t.data_changed_unknown().into_any(),
+    };
+    view! {
+        <p class="data-changed">
+            {when} " · " <a href=href rel=routes::BUILT_PAGE_REL>{t.cite_changes_link()}</a>
+        </p>
     }
 }
 

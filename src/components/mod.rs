@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod cite;
+pub mod cite_page;
 pub mod data_table;
 pub mod gaps;
 pub mod key_facts;

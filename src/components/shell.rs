@@ -49,7 +49,14 @@ pub fn Shell(children: Children) -> impl IntoView {
     let translated_note = (base.locale() != Locale::DEFAULT).then(|| {
         view! { <p class="translation-note">{t.footer_translations()}</p> }
     });
+    let feed = base.asset(routes::CHANGES_FEED);
     view! {
+        <leptos_meta::Link
+            rel="alternate"
+            type_="application/atom+xml"
+            title=t.footer_changes()
+            href=feed
+        />
         <SkipLink/>
         <header class="site-header">
             <div class="wrap site-header-inner">
@@ -63,7 +70,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                             <a href=base.href(&routes::home())>{t.nav_missions()}</a>
                         </li>
                         <li>
-                            <a href=base.href(&routes::about())>{t.nav_about()}</a>
+                            <a href=base.href(&routes::data()) rel=routes::BUILT_PAGE_REL>{t.nav_data()}</a>
+                        </li>
+                        <li>
+                            <a href=base.href(&routes::about()) rel=routes::BUILT_PAGE_REL>{t.nav_about()}</a>
                         </li>
                     </ul>
                 </nav>
@@ -80,10 +90,19 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <p>
                     <strong>{t.footer_not_official()}</strong>
                     " " {t.footer_independent()} " "
-                    <a href=base.href(&routes::about_sources())>{t.footer_how_we_source()}</a>
+                    <a href=base.href(&routes::about_sources()) rel=routes::BUILT_PAGE_REL>
+                        {t.footer_how_we_source()}
+                    </a>
                     "."
                 </p>
                 {translated_note}
+                <p>
+                    <a href=base.href(&routes::changes()) rel=routes::BUILT_PAGE_REL>
+                        {t.footer_changes()}
+                    </a>
+                    " · "
+                    <a href=base.href(&routes::data()) rel=routes::BUILT_PAGE_REL>{t.footer_data()}</a>
+                </p>
             </div>
         </footer>
     }

@@ -12,6 +12,13 @@ pub const DOWNLOADS_FILE: &str = "downloads/index.json";
 /// The path of the zip of the whole dataset, relative to the site's base.
 pub const DATASET_ZIP: &str = "downloads/mission-pages-data.zip";
 
+/// The data's licence (`LICENSE-DATA`): Creative Commons Attribution 4.0.
+pub const DATA_LICENCE: &str = "CC BY 4.0";
+/// The data licence's own page.
+pub const DATA_LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
+/// The code's licence (`LICENSE`, and `Cargo.toml`).
+pub const CODE_LICENCE: &str = "MIT";
+
 /// Every downloadable file, in the order the Data page lists them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,12 +2,48 @@
 //! repository's history (`src/bin/history.rs`), read by the pages ("data last
 //! changed", the lists of changes, citations) and the Atom feed.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::data::Date;
 
 /// The path of the history file, relative to the site's base.
 pub const HISTORY_FILE: &str = "history/history.json";
+
+/// The path of [`ChangeDates`]' file, relative to the site's base.
+pub const DATES_FILE: &str = "history/dates.json";
+
+/// When the data last changed, in all and mission by mission: what every
+/// page shows and cites. Its own small file, so that pages do not download
+/// the whole history, which grows with every change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeDates {
+    /// Whether the build knew the history (else every date is unknown).
+    pub available: bool,
+    /// The last change to any of the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Date>,
+    /// Each mission's last change, by id.
+    #[serde(default)]
+    pub missions: BTreeMap<String, Date>,
+}
+
+impl ChangeDates {
+    /// When the data of these missions last changed (of all, for none).
+    pub fn of(&self, missions: &[String]) -> Option<Date> {
+        if missions.is_empty() {
+            self.data
+        } else {
+            missions
+                .iter()
+                .filter_map(|id| self.missions.get(id))
+                .max()
+                .copied()
+        }
+    }
+}
 
 /// The data's changes, newest first, or why the build could not know them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -99,6 +135,22 @@ impl History {
     pub fn data_changed(&self) -> Option<Date> {
         self.all().iter().map(|c| c.date).max()
     }
+
+    /// The dates every page shows ([`DATES_FILE`]).
+    pub fn dates(&self) -> ChangeDates {
+        let mut missions = BTreeMap::new();
+        for change in self.all() {
+            for m in &change.missions {
+                let last = missions.entry(m.id.clone()).or_insert(change.date);
+                *last = (*last).max(change.date);
+            }
+        }
+        ChangeDates {
+            available: self.is_available(),
+            data: self.data_changed(),
+            missions,
+        }
+    }
 }
 
 impl Change {
@@ -138,11 +190,29 @@ mod tests {
             ]),
             unavailable: None,
         };
-        assert_eq!(history.mission_changed("unami"), Date::parse("2026-11-28").ok());
-        assert_eq!(history.mission_changed("unama"), Date::parse("2026-12-07").ok());
+        assert_eq!(
+            history.mission_changed("unami"),
+            Date::parse("2026-11-28").ok()
+        );
+        assert_eq!(
+            history.mission_changed("unama"),
+            Date::parse("2026-12-07").ok()
+        );
         assert_eq!(history.mission_changed("unmik"), None);
         assert_eq!(history.data_changed(), Date::parse("2026-12-07").ok());
         assert_eq!(history.of_mission("unami").count(), 1);
+        let dates = history.dates();
+        assert!(dates.available);
+        assert_eq!(
+            dates.of(&["unami".to_owned()]),
+            history.mission_changed("unami")
+        );
+        assert_eq!(
+            dates.of(&["unami".to_owned(), "unama".to_owned()]),
+            Date::parse("2026-12-07").ok()
+        );
+        assert_eq!(dates.of(&[]), history.data_changed());
+        assert_eq!(dates.of(&["unmik".to_owned()]), None);
     }
 
     #[test]

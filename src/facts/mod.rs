@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod chart;
+pub mod citation;
 pub mod compare;
 pub mod mission;
 #[cfg(not(target_arch = "wasm32"))]

@@ -106,8 +106,9 @@ mod tests {
         let xml = sitemap(&base, &pages);
         let published = Locale::ALL.iter().filter(|l| l.is_published()).count();
         assert_eq!(published, 2);
-        // 4 site pages and 7 a mission, in each language.
-        assert_eq!(xml.matches("<url>").count(), (4 + 2 * 7) * published);
+        // 6 site pages and 8 a mission (the overview, 6 sections, the
+        // changes), in each language.
+        assert_eq!(xml.matches("<url>").count(), (6 + 2 * 8) * published);
         assert!(
             xml.contains(
                 "<loc>https://owner.github.io/mission-pages/missions/unami/timeline/</loc>"

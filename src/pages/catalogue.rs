@@ -10,6 +10,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::components::cite_page::CiteThisPage;
 use crate::components::load_state::{LoadFailed, Loading, NeedsScript};
 use crate::components::text::localized;
 use crate::data::{MissionIndex, MissionSummary, Region};
@@ -33,6 +34,7 @@ pub fn CataloguePage() -> impl IntoView {
             Some(Err(error)) => view! { <LoadFailed error=error on_retry=retry/> }.into_any(),
             Some(Ok(index)) => view! { <Catalogue index=index/> }.into_any(),
         }}
+        <CiteThisPage title=t.catalogue_title() page=routes::home()/>
     }
 }
 

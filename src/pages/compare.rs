@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+
+use crate::components::cite_page::CiteThisPage;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_url};
 
@@ -187,11 +189,16 @@ fn Comparison(index: Arc<MissionIndex>, ids: Memo<Vec<String>>) -> impl IntoView
         view! {
             <Title text=heading.clone()/>
             <Meta name="description" content=description/>
-            <h1>{heading}</h1>
+            <h1>{heading.clone()}</h1>
             <p class="lede">{lede}</p>
             {ignored}
             {chooser(&index, &c, selected, add)}
             <div class="compare-body">{body(&c, results, retry, facts)}</div>
+            <CiteThisPage
+                title=heading
+                page=routes::compare(&c.ids())
+                missions=c.chosen.clone()
+            />
         }
     }
 }

@@ -8,6 +8,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cite::{Cite, PageSources};
+use crate::components::cite_page::CiteThisPage;
 use crate::components::gaps::Gaps;
 use crate::components::key_facts::KeyFacts;
 use crate::components::load_state::{LoadFailed, Loading};
@@ -145,7 +146,7 @@ fn Overview(mission: Arc<MissionFacts>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text=title/>
+        <Title text=title.clone()/>
         <Meta name="description" content=description/>
         <MissionHeader mission=mission.clone()/>
         <SectionNav mission_id=mission.id.clone()/>
@@ -172,5 +173,10 @@ fn Overview(mission: Arc<MissionFacts>) -> impl IntoView {
         </div>
         <Gaps mission=mission.clone() page=None/>
         <PageSources mission=mission.clone() page=None/>
+        <CiteThisPage
+            title=title
+            page=routes::mission(&mission.id)
+            missions=vec![mission.id.clone()]
+        />
     }
 }

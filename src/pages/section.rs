@@ -10,6 +10,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cite::{PageSources, SourceList};
+use crate::components::cite_page::CiteThisPage;
 use crate::components::gaps::Gaps;
 use crate::components::mission_header::MissionHeader;
 use crate::components::section_nav::SectionNav;
@@ -102,13 +103,18 @@ fn SectionView(
     // The timeline lists the sources of the entries its filters let through.
     let sources = (!matches!(section, Section::Sources | Section::Timeline))
         .then(|| view! { <PageSources mission=mission.clone() page=Some(section)/> });
+    let path = match page {
+        Some(page) => routes::timeline_page(&mission.id, page),
+        None => routes::section(&mission.id, section),
+    };
     view! {
-        <Title text=title/>
+        <Title text=title.clone()/>
         <Meta name="description" content=description/>
         <MissionHeader mission=mission.clone() section_label=label parent=parent/>
         <SectionNav mission_id=mission.id.clone()/>
         <div class=format!("section-body section-{}", section.slug())>{body}</div>
         <Gaps mission=mission.clone() page=Some(section)/>
         {sources}
+        <CiteThisPage title=title page=path missions=vec![mission.id.clone()]/>
     }
 }

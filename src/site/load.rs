@@ -9,9 +9,11 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use crate::data::downloads::{DOWNLOADS_FILE, Downloads};
 pub use crate::data::files::{
     INDEX_FILE, LoadError, SPELLINGS_FILE, mission_file, mission_of_file, parse,
 };
+use crate::data::history::{ChangeDates, DATES_FILE, HISTORY_FILE, History};
 use crate::data::{Mission, MissionIndex};
 use crate::site::SiteBase;
 
@@ -111,6 +113,12 @@ pub fn check_preloaded(file: &str) -> Result<(), LoadError> {
         })
     } else if file.starts_with("maps/") {
         parse::<crate::data::map::MapData>(file, &text).map(|_| ())
+    } else if file == HISTORY_FILE {
+        parse::<History>(file, &text).map(|_| ())
+    } else if file == DATES_FILE {
+        parse::<ChangeDates>(file, &text).map(|_| ())
+    } else if file == DOWNLOADS_FILE {
+        parse::<Downloads>(file, &text).map(|_| ())
     } else {
         Ok(())
     };
@@ -204,4 +212,68 @@ pub async fn load_index(base: SiteBase) -> Result<Arc<MissionIndex>, LoadError> 
     let index = Arc::new(fetch(&base, INDEX_FILE).await?);
     LOADED_INDEX.with(|i| *i.borrow_mut() = Some(Arc::clone(&index)));
     Ok(index)
+}
+
+thread_local! {
+    /// The build's own files (the history, the list of downloads) once
+    /// parsed in this visit, by file path.
+    static LOADED_FILES: RefCell<HashMap<&'static str, Arc<dyn std::any::Any + Send + Sync>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// `file`, parsed as `T`, if this visit already has it (downloaded or preloaded).
+pub fn loaded<T: DeserializeOwned + Send + Sync + 'static>(file: &'static str) -> Option<Arc<T>> {
+    let kept = LOADED_FILES.with(|f| f.borrow().get(file).cloned());
+    if let Some(value) = kept.and_then(|v| v.downcast::<T>().ok()) {
+        return Some(value);
+    }
+    let value = Arc::new(preloaded::<T>(file)?);
+    LOADED_FILES.with(|f| f.borrow_mut().insert(file, value.clone()));
+    Some(value)
+}
+
+/// Loads `file` as `T` once a visit ([`loaded`] if it is here already).
+pub async fn load<T: DeserializeOwned + Send + Sync + 'static>(
+    base: SiteBase,
+    file: &'static str,
+) -> Result<Arc<T>, LoadError> {
+    if let Some(value) = loaded::<T>(file) {
+        return Ok(value);
+    }
+    let value = Arc::new(fetch::<T>(&base, file).await?);
+    LOADED_FILES.with(|f| f.borrow_mut().insert(file, value.clone()));
+    Ok(value)
+}
+
+/// When the data last changed, for every page ("data last changed",
+/// citations): `None` while the file is on its way.
+#[derive(Clone, Copy)]
+pub struct DataHistory(leptos::prelude::ReadSignal<Option<Arc<ChangeDates>>>);
+
+impl DataHistory {
+    /// The dates, once here and sound.
+    pub fn get(&self) -> Option<Arc<ChangeDates>> {
+        use leptos::prelude::Get;
+        self.0.get()
+    }
+}
+
+/// Provides [`DataHistory`] to the app's pages: at once when the file is
+/// here already (preloaded), else downloaded once in the background. A
+/// file that cannot be had leaves the dates unknown, as the pages say.
+pub fn provide_history(base: SiteBase) {
+    use leptos::prelude::*;
+    let dates = RwSignal::new(loaded::<ChangeDates>(DATES_FILE));
+    if dates.get_untracked().is_none() && !cfg!(feature = "ssr") {
+        leptos::task::spawn_local(async move {
+            dates.set(load::<ChangeDates>(base, DATES_FILE).await.ok());
+        });
+    }
+    provide_context(DataHistory(dates.read_only()));
+}
+
+/// The [`DataHistory`] the app provides (none outside it, as in a
+/// component test).
+pub fn use_history() -> Option<DataHistory> {
+    leptos::prelude::use_context::<DataHistory>()
 }

@@ -115,6 +115,11 @@ pub fn timeline_page(id: &str, page: YearPage) -> String {
     }
 }
 
+/// The `rel` of every link to a page made only at build time (the Data
+/// page, the lists of changes: `pages::built`): the router leaves such a
+/// link to the browser, which loads the page's file.
+pub const BUILT_PAGE_REL: &str = "external";
+
 /// The Data page: every file to download, with sizes, dates and licences.
 pub fn data() -> String {
     "/data/".to_owned()
@@ -166,9 +171,10 @@ pub fn search(query: &str) -> String {
 /// and each mission's overview and sections, given as its id and the pages
 /// of its timeline by year (none for most).
 pub fn all_pages<'a>(missions: impl IntoIterator<Item = (&'a str, Vec<YearPage>)>) -> Vec<String> {
-    let mut pages = vec![home(), about(), search(""), compare(&[])];
+    let mut pages = vec![home(), about(), search(""), compare(&[]), data(), changes()];
     for (id, timeline_years) in missions {
         pages.push(mission(id));
+        pages.push(mission_changes(id));
         pages.extend(Section::ALL.into_iter().map(|s| section(id, s)));
         pages.extend(timeline_years.into_iter().map(|p| timeline_page(id, p)));
     }
