@@ -138,8 +138,14 @@ mod tests {
             ]),
             unavailable: None,
         };
-        assert_eq!(history.mission_changed("unami"), Date::parse("2026-11-28").ok());
-        assert_eq!(history.mission_changed("unama"), Date::parse("2026-12-07").ok());
+        assert_eq!(
+            history.mission_changed("unami"),
+            Date::parse("2026-11-28").ok()
+        );
+        assert_eq!(
+            history.mission_changed("unama"),
+            Date::parse("2026-12-07").ok()
+        );
         assert_eq!(history.mission_changed("unmik"), None);
         assert_eq!(history.data_changed(), Date::parse("2026-12-07").ok());
         assert_eq!(history.of_mission("unami").count(), 1);
