@@ -84,9 +84,18 @@ def read_csv(path, where):
         raw = f.read()
     if not raw.startswith(BOM.encode("utf-8")):
         fail(where, "does not start with a UTF-8 byte order mark")
-    body = raw.replace(b"\r\n", b"")
-    if b"\n" in body.replace(b"\"", b"") and raw.count(b"\r\n") == 0:
-        fail(where, "lines do not end with CRLF")
+    # Every record ends with CRLF; a bare line feed may stand only inside a
+    # quoted field (a text of several lines).
+    quoted = False
+    for at, byte in enumerate(raw):
+        if byte == 0x22:
+            quoted = not quoted
+        elif byte == 0x0A and not quoted and raw[at - 1 : at] != b"\r":
+            line = raw[:at].count(b"\n") + 1
+            fail(where, f"line {line} ends with LF, not CRLF")
+            break
+    if not raw.endswith(b"\r\n"):
+        fail(where, "the last line does not end with CRLF")
     frame = pd.read_csv(path, encoding="utf-8")
     first = frame.columns[0] if len(frame.columns) else ""
     if first.startswith(BOM) or first.startswith("ï»¿"):

@@ -306,7 +306,7 @@ sources.csv lists them.
 
 Licences
 --------
-The data (everything in this file) is licensed under the Creative Commons
+The data (everything in this zip) is licensed under the Creative Commons
 Attribution 4.0 International licence (CC BY 4.0):
 https://creativecommons.org/licenses/by/4.0/
 You may share and adapt it for any purpose, if you credit Mission Pages,

@@ -115,7 +115,7 @@ mod native {
         }
         if git(root, &["rev-parse", "--is-shallow-repository"])?.trim() == "true" {
             return Err(
-                "a shallow clone has only part of the history (clone with fetch-depth: 0)"
+                "a shallow clone has only part of the history (git fetch --unshallow, or fetch-depth: 0 on CI)"
                     .to_owned(),
             );
         }
