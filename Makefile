@@ -30,7 +30,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 export CHROMIUM ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve build test bench fuzz validate schema index coverage maps search-data generated screenshots html setup rust-tools wasm-tools npm-tools browser java clean
+.PHONY: serve build test bench fuzz validate schema index coverage maps search-data history downloads check-downloads generated screenshots html setup rust-tools wasm-tools npm-tools browser java pandas clean
 
 serve: setup
 	@# Its own output folder, so a development server never overwrites a release build in dist/.
@@ -50,7 +50,8 @@ build: setup
 	@# paths with. The same components as the app, rendered natively (feature ssr).
 	@# It loads the app by the manifest, and adds the build's version to it and every page.
 	cargo run --quiet --features ssr --bin prerender -- --template dist/shell.html --out dist --site-url "$(SITE_URL)"
-	cargo run --quiet --bin site_files -- dist "$(SITE_URL)"
+	@# robots.txt, the Atom feed of the data's changes (changes.xml) and, with SITE_URL, sitemap.xml.
+	cargo run --quiet --bin site_files -- dist "$(SITE_URL)" "$(PUBLIC_URL)"
 	@# Offline: dist/sw.js, of the manifest's version, caching the app and the data.
 	node scripts/service-worker.mjs dist
 	node scripts/sizes.mjs dist
@@ -60,7 +61,7 @@ build: setup
 html: npm-tools java
 	node scripts/check-html.mjs dist
 
-test: setup browser java
+test: setup browser java pandas
 	E2E_PUBLIC_URL="$(E2E_PUBLIC_URL)" scripts/test-all.sh
 
 # The property tests of tests/fuzz.rs (parser, validator, search, dates, links) with many
@@ -111,6 +112,39 @@ search-data: $(SEARCH_STAMP)
 $(SEARCH_STAMP): data/index.json data/spellings.json $(wildcard data/missions/*.json) $(wildcard src/facts/*.rs src/facts/search/*.rs src/data/*.rs) $(wildcard locales/*.json) src/bin/search_data.rs
 	cargo run --quiet --bin search_data
 
+# The data's history from git: target/generated/history/history.json, which Trunk copies to
+# dist/history/ (the changes pages, citations and changes.xml read it). Runs every time, as it
+# must see new commits: it is quick, and writes the file only when it changes (Trunk's watcher
+# would otherwise rebuild for ever). Without a history (a tarball, a shallow clone) it writes
+# one that says so.
+history:
+	cargo run --quiet --bin history
+
+# The Data page's files: each mission's tables and every mission's as CSV, the zip of the
+# whole dataset, and their list (target/generated/downloads/, which Trunk copies to
+# dist/downloads/). After the history, whose dates the list gives; reruns when the data,
+# the history or the code that writes them changes.
+DOWNLOADS_STAMP := target/generated/downloads/index.json
+
+downloads: history
+	@$(MAKE) --no-print-directory $(DOWNLOADS_STAMP)
+
+$(DOWNLOADS_STAMP): target/generated/history/history.json data/index.json data/spellings.json $(wildcard data/missions/*.json data/schema/*.json) $(wildcard src/facts/tables.rs src/facts/chart.rs src/facts/publish.rs src/data/*.rs) src/bin/downloads.rs
+	cargo run --quiet --bin downloads
+	@touch $@
+
+# Debian's python3, which apt's python3-pandas installs into (a python3 earlier on PATH, from
+# pyenv say, would not see it).
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3) python3)
+
+# Reads every CSV file back with pandas and checks it against the JSON, the list's sizes and
+# the zip (scripts/check_downloads.py). DOWNLOADS_DIR and DATA_ROOT (which holds data/) say
+# which copy: the generated one by default, `dist/downloads` and `dist` for a build.
+DOWNLOADS_DIR ?= target/generated/downloads
+DATA_ROOT ?= .
+check-downloads: pandas downloads
+	$(PYTHON) scripts/check_downloads.py "$(DOWNLOADS_DIR)" "$(DATA_ROOT)"
+
 # Screenshots of the built site (run `make build` first), for looking at changes.
 screenshots: npm-tools browser
 	node scripts/screenshots.mjs dist docs/screenshots
@@ -129,10 +163,10 @@ bench: build browser
 setup: rust-tools npm-tools
 
 # What every Trunk build needs besides Trunk and the files index.html copies from
-# target/generated/ (the offices' maps, the search data). Trunk runs this itself before
+# target/generated/ (the offices' maps, the search data, the history and the downloads). Trunk runs this itself before
 # each build (the hook in Trunk.toml), so `trunk build` and `trunk serve` work on a fresh
 # clone, without `make`; it does little when all is in place.
-generated: wasm-tools maps search-data
+generated: wasm-tools maps search-data downloads
 
 # The WebAssembly target and the wasm-bindgen CLI of the version Cargo.lock holds.
 wasm-tools:
@@ -178,6 +212,18 @@ java:
 	  $$sudo apt-get update && $$sudo apt-get install -y default-jre-headless; \
 	else \
 	  echo "Java is missing and apt-get is not available: install a Java runtime (11 or later)."; \
+	  exit 1; \
+	fi
+
+# pandas for scripts/check_downloads.py, which reads the CSV files back as an analyst would
+# (Debian's python3-pandas, for Debian's python3: PYTHON above).
+pandas:
+	@if $(PYTHON) -c 'import pandas' >/dev/null 2>&1; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update && $$sudo apt-get install -y python3-pandas; \
+	else \
+	  echo "pandas is missing and apt-get is not available: install pandas for python3."; \
 	  exit 1; \
 	fi
 

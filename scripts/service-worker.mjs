@@ -52,8 +52,13 @@ const here = new URL(".", import.meta.url);
 const { version } = readManifest(root);
 if (!/^[0-9a-f]{16}$/.test(version ?? "")) throw new Error(`${root}/${NAMES.manifest} has no version: the prerenderer adds it`);
 
-// Never cached: the worker itself, what only crawlers read, and the manifest (which only the build reads).
-const files = filesUnder(root).filter((file) => !["sw.js", "sitemap.xml", "robots.txt", NAMES.manifest].includes(file));
+// Never cached: the worker itself, what only crawlers and feed readers read, the manifest (which
+// only the build reads), and the Data page's downloads (the zip and CSV files, megabytes a reader
+// fetches on purpose); their list, downloads/index.json, which the page reads, is cached.
+const neverCached = (file) =>
+  ["sw.js", "sitemap.xml", "robots.txt", "changes.xml", NAMES.manifest].includes(file) ||
+  (file.startsWith("downloads/") && file !== "downloads/index.json");
+const files = filesUnder(root).filter((file) => !neverCached(file));
 
 // The data's JSON Schemas are for editors, never read by the app.
 const kept = files.filter((f) => (!f.endsWith(".html") || f === "shell.html") && !f.startsWith("data/schema/"));

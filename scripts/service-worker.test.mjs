@@ -20,7 +20,9 @@ const APP = [
   'app-start.js',
   'data/index.json',
   'data/spellings.json',
+  'downloads/index.json',
   'favicon-0123456789abcdef.svg',
+  'history/history.json',
   'main-0123456789abcdef.css',
   'mission-pages-0123456789abcdef.js',
   'mission-pages-0123456789abcdef_bg.wasm',
@@ -58,6 +60,10 @@ function makeDist({ missions, bytes, firstBytes = bytes, searchBytes }) {
   write('data/schema/mission.schema.json', '{}');
   write('robots.txt', 'User-agent: *');
   write('sitemap.xml', '<urlset/>');
+  // Read by feed readers, or downloaded on purpose: never cached.
+  write('changes.xml', '<feed/>');
+  write('downloads/mission-pages-data.zip', 'z'.repeat(100_000));
+  write('downloads/all/sources.csv', 'c'.repeat(100_000));
   ids.forEach((id, i) => {
     write(`missions/${id}/index.html`, page(id));
     write(`data/missions/${id}.json`, JSON.stringify({ id, text: 'x'.repeat((i === 0 ? firstBytes : bytes) - 30) }));
@@ -97,7 +103,9 @@ test('with little data every file but the pages is cached at once, as before the
   ];
   assert.deepEqual(files.toSorted(), expected.toSorted());
   assert.equal(runtime.size, 0);
-  assert.match(output, /cached at once: 33 files/);
+  assert.match(output, /cached at once: 35 files/);
+  assert.ok(!files.some((f) => f === 'changes.xml' || f.startsWith('downloads/m') || f.startsWith('downloads/all/')));
+  assert.ok(![...runtime.keys()].some((f) => f.startsWith('downloads/') || f === 'changes.xml'));
   assert.match(output, /cached when first used: 0 data files/);
 });
 

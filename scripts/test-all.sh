@@ -86,6 +86,8 @@ cargo_tests browser env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-
 check release make --no-print-directory build PUBLIC_URL="${E2E_PUBLIC_URL:-/mission-pages/}"
 if [ -f "$logs/release.log" ]; then sed -n '/^file /,$p' "$logs/release.log"; fi
 check wasm-budget node scripts/sizes.mjs dist --check
+# The Data page's CSV files and zip as the build publishes them, read back with pandas.
+check downloads make --no-print-directory check-downloads DOWNLOADS_DIR=dist/downloads DATA_ROOT=dist
 check html node scripts/check-html.mjs dist
 node_tests e2e env E2E_PUBLIC_URL="${E2E_PUBLIC_URL:-/mission-pages/}" \
   node --test --test-reporter=spec --test-concurrency=1 e2e/

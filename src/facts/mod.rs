@@ -10,4 +10,5 @@ pub mod mission;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod search;
+pub mod tables;
 pub mod timeline;

@@ -30,10 +30,9 @@ use crate::facts::compare::{
 };
 use crate::facts::mission::MissionFacts;
 use crate::facts::mission::anchors;
+use crate::facts::tables::source_urls;
 use crate::pages::mission::facts_of;
-use crate::pages::sections::personnel::{
-    FIGURE_COLUMNS, figure_fields, personnel_marks, source_urls,
-};
+use crate::pages::sections::personnel::{FIGURE_COLUMNS, figure_fields, personnel_marks};
 use crate::site::format::count;
 use crate::site::load::LoadError;
 use crate::site::load::{load_index, load_mission, loaded_index, loaded_mission};

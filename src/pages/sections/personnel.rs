@@ -14,6 +14,7 @@ use crate::data::{BudgetFigure, BudgetKind, Measure, PersonnelFigure};
 use crate::facts::chart::{csv, year_position};
 use crate::facts::mission::MissionFacts;
 use crate::facts::mission::anchors;
+use crate::facts::tables::{measure_slug, source_urls};
 use crate::site::format::count;
 use crate::site::i18n::Strings;
 use crate::site::strings;
@@ -68,15 +69,6 @@ pub fn figure_fields(p: &PersonnelFigure) -> Vec<String> {
     ]
 }
 
-/// The web addresses of the sources, space-separated, for CSV files.
-pub fn source_urls(m: &MissionFacts, refs: &[String]) -> String {
-    refs.iter()
-        .filter_map(|r| m.source_number(r))
-        .map(|n| m.sources[n - 1].url.clone())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn when(t: &Strings, p: &PersonnelFigure) -> String {
     p.as_of
         .map(|d| t.date(d))
@@ -91,16 +83,6 @@ fn parts_text(t: &Strings, lang: &str, p: &PersonnelFigure) -> String {
         .map(|part| format!("{}: {}", part.label.get(lang).text, count(part.count)))
         .collect::<Vec<_>>()
         .join(t.list_semicolon())
-}
-
-/// What a figure counts, as the CSV files write it.
-pub fn measure_slug(measure: Measure) -> &'static str {
-    match measure {
-        Measure::Headcount => "headcount",
-        Measure::Authorized => "authorized",
-        Measure::Posts => "posts",
-        Measure::Planned => "planned",
-    }
 }
 
 /// The dated personnel figures as chart marks, in time order (the compare
