@@ -71,7 +71,11 @@ if (pages.length) {
 // not, as the minifier leaves it) and every quoted path in the loader script
 // that names a built file. Its data is in the page.
 function firstVisit(page) {
-  const html = readFileSync(join(root, page), "utf8");
+  // Links a reader follows (<a>) and alternates a browser does not fetch
+  // (the languages, the Atom feed) are not downloads.
+  const html = readFileSync(join(root, page), "utf8")
+    .replace(/<a\s[^>]*>/g, "")
+    .replace(/<link\s[^>]*rel=["']?alternate[^>]*>/g, "");
   const linked = new Set(
     [...html.matchAll(/(?:(?:href|src)=["']?|')([^"'\s>]+)/g)]
       .map((m) => m[1].replace(/^.*\//, ""))

@@ -32,6 +32,8 @@ mod native {
     use serde_json::Value;
 
     pub const OUT_FILE: &str = "target/generated/history/history.json";
+    /// `data::history::DATES_FILE`, where Trunk copies it from.
+    const DATES_OUT_FILE: &str = "target/generated/history/dates.json";
 
     /// Where the mission files are, relative to the project's root.
     const MISSIONS_DIR: &str = "data/missions";
@@ -48,6 +50,13 @@ mod native {
         let written = write_if_changed(Path::new(OUT_FILE), to_json(&history)?.as_bytes())?;
         if written {
             println!("wrote {OUT_FILE}");
+        }
+        // The dates every page shows, in a file of their own (`ChangeDates`).
+        let dates = serde_json::to_string(&history.dates())
+            .map_err(|e| format!("cannot write the dates as JSON: {e}"))?
+            + "\n";
+        if write_if_changed(Path::new(DATES_OUT_FILE), dates.as_bytes())? {
+            println!("wrote {DATES_OUT_FILE}");
         }
         Ok(())
     }

@@ -167,7 +167,7 @@ pub fn changes_feed(base: &SiteBase, history: &History, index: &MissionIndex) ->
     for change in history.all() {
         out.push_str("  <entry>\n");
         let entry_id = if base.knows_origin() {
-            format!("{changes_page}#{}", change.commit)
+            format!("{changes_page}#change-{}", change.commit)
         } else {
             format!("tag:mission-pages,2026:commit:{}", change.commit)
         };

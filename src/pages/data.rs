@@ -88,25 +88,27 @@ fn Files(downloads: Arc<Downloads>, index: Arc<MissionIndex>) -> impl IntoView {
                 .iter()
                 .filter(|d| d.mission.as_deref() == Some(m.id.as_str()))
                 .collect();
-            let json = files
+            // The mission's JSON first, then its tables, each with its size.
+            let links = files
                 .iter()
-                .find(|d| d.kind == DownloadKind::Mission)
-                .map(|d| view! { <a href=href(d)>"JSON"</a> " " {file_size(d.bytes, t)} });
-            let tables = files
-                .iter()
-                .filter(|d| d.kind == DownloadKind::Csv)
-                .map(|d| view! { <li><a href=href(d)>{file_label(d)}</a> " " {file_size(d.bytes, t)}</li> })
+                .map(|d| {
+                    let name = if d.kind == DownloadKind::Mission {
+                        "JSON".to_owned()
+                    } else {
+                        format!("{} (CSV)", file_label(d))
+                    };
+                    view! { <li><a href=href(d)>{name}</a> " " <span class="file-size">{file_size(d.bytes, t)}</span></li> }
+                })
                 .collect_view();
             let last = files.iter().filter_map(|d| d.changed).max();
             view! {
-                <tr>
-                    <th scope="row">
+                <li class="mission-files" id=format!("files-{}", m.id)>
+                    <h3>
                         <a href=base.href(&routes::mission(&m.id))>{m.acronym.clone()}</a>
-                    </th>
-                    <td class="nowrap">{json}</td>
-                    <td><ul class="inline-list">{tables}</ul></td>
-                    <td>{when(last)}</td>
-                </tr>
+                    </h3>
+                    <p class="mission-files-changed">{t.built_data_col_changed()} ": " {when(last)}</p>
+                    <ul class="inline-list">{links}</ul>
+                </li>
             }
         })
         .collect_view();
@@ -126,13 +128,7 @@ fn Files(downloads: Arc<Downloads>, index: Arc<MissionIndex>) -> impl IntoView {
         <section aria-labelledby="each-heading">
             <h2 id="each-heading">{t.built_data_each_heading()}</h2>
             <p>{t.built_data_each_body()}</p>
-            <DataTable
-                label=t.built_data_each_heading()
-                caption=t.built_data_each_heading()
-                columns=vec![t.built_data_col_mission(), "JSON", t.built_data_col_tables(), t.built_data_col_changed()]
-            >
-                {missions}
-            </DataTable>
+            <ul class="missions-files">{missions}</ul>
         </section>
     }
 }
