@@ -33,7 +33,7 @@ const LANGUAGES = [
 function pagesOf({ prefix, strings }) {
   const pages = [
     { path: '', kind: 'catalogue' },
-    { path: 'about/', kind: 'about', heading: strings.about_heading },
+    { path: 'about/', kind: 'about', heading: strings.built_about_heading },
     { path: 'search/', kind: 'needs-script', heading: strings.srch_title, notice: strings.srch_needs_script },
     { path: 'compare/', kind: 'needs-script', notice: strings.cmp_needs_script },
   ];

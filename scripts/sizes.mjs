@@ -17,8 +17,14 @@ const check = process.argv.includes("--check");
  * The app's WebAssembly, gzip -9 (what GitHub Pages sends). Issue 18 aims at
  * 200 KiB for a mission page; this budget is what the app weighs now, so
  * that it can only shrink (lower it as it does).
+ *
+ * Raised once, from 460 KiB, by issue 20: the citation block on every page
+ * and the data's last change in every mission's header (about 16 KB gzip,
+ * after the about, Data, changes and print pages were made build-time only
+ * and their strings left out of the browser build). BENCHMARKS.md's first
+ * taps pay for it: about 7.5 ms a KB on the benchmark's line.
  */
-const WASM_BUDGET_GZIP = 460 * 1024;
+const WASM_BUDGET_GZIP = 467 * 1024;
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
