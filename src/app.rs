@@ -11,6 +11,7 @@ use crate::pages::catalogue::CataloguePage;
 use crate::pages::compare::ComparePage;
 use crate::pages::mission::{MissionPage, MissionRoute};
 use crate::pages::not_found::NotFound;
+use crate::pages::print::PrintPage;
 use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
 use crate::site::SiteBase;
@@ -33,6 +34,7 @@ pub fn App(base: SiteBase) -> impl IntoView {
                     <Route path=path!("/compare") view=ComparePage/>
                     <ParentRoute path=path!("/missions/:id") view=MissionRoute>
                         <Route path=path!("") view=MissionPage/>
+                        <Route path=path!("print") view=PrintPage/>
                         <Route path=path!(":section") view=SectionPage/>
                         <Route path=path!(":section/:year") view=SectionPage/>
                         <Route path=path!(":section/:year/:part") view=SectionPage/>

@@ -106,8 +106,8 @@ mod tests {
         let xml = sitemap(&base, &pages);
         let published = Locale::ALL.iter().filter(|l| l.is_published()).count();
         assert_eq!(published, 2);
-        // 4 site pages and 7 a mission, in each language.
-        assert_eq!(xml.matches("<url>").count(), (4 + 2 * 7) * published);
+        // 4 site pages and 8 a mission, in each language.
+        assert_eq!(xml.matches("<url>").count(), (4 + 2 * 8) * published);
         assert!(
             xml.contains(
                 "<loc>https://owner.github.io/mission-pages/missions/unami/timeline/</loc>"
@@ -116,6 +116,9 @@ mod tests {
         assert!(xml.contains(
             "<loc>https://owner.github.io/mission-pages/ar/missions/unami/timeline/</loc>"
         ));
+        assert!(
+            xml.contains("<loc>https://owner.github.io/mission-pages/missions/unama/print/</loc>")
+        );
         assert!(xml.contains(
             "<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://owner.github.io/mission-pages/ar/\"/>"
         ));

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod compare;
 pub mod mission;
 pub mod not_found;
+pub mod print;
 pub mod search;
 pub mod section;
 pub mod sections;
