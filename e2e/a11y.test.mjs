@@ -18,6 +18,7 @@ const PAGES = [
     name: `UNAMI ${slug}`,
     where: `missions/unami/${slug}`,
   })),
+  { name: 'UNAMI print page', where: 'missions/unami/print' },
   { name: 'not-found page', where: 'missions/unami/nope' },
   // Right to left, in Arabic.
   { name: 'Arabic catalogue', where: 'ar/' },
@@ -26,6 +27,7 @@ const PAGES = [
     name: `Arabic UNAMI ${slug}`,
     where: `ar/missions/unami/${slug}`,
   })),
+  { name: 'Arabic UNAMI print page', where: 'ar/missions/unami/print' },
   { name: 'Arabic UNAMA timeline (English texts marked)', where: 'ar/missions/unama/timeline', englishOnly: 'unama' },
 ];
 

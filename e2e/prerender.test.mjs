@@ -42,6 +42,7 @@ function pagesOf({ prefix, strings }) {
     for (const slug of SECTIONS) {
       pages.push({ path: `missions/${m.id}/${slug}/`, kind: 'section', mission: m, heading: strings[`section_${slug}`] });
     }
+    pages.push({ path: `missions/${m.id}/print/`, kind: 'print', mission: m });
   }
   return pages.map((p) => ({ ...p, path: prefix + p.path }));
 }
@@ -88,6 +89,7 @@ test('every prerendered page reads in full with JavaScript off, and every link i
             if (p.notice) assert.ok(text.includes(squash(p.notice)), `${where}: says what needs scripts`);
             break;
           case 'overview':
+          case 'print':
             assert.ok(h1.includes(p.mission.acronym), `${where}: heading names ${p.mission.acronym}: ${h1}`);
             assert.ok((await page.locator('#summary').innerText()).trim().length > 40, `${where}: the summary`);
             break;
@@ -98,7 +100,7 @@ test('every prerendered page reads in full with JavaScript off, and every link i
             break;
           }
         }
-        if (p.kind === 'overview' || p.kind === 'section') {
+        if (p.kind === 'overview' || p.kind === 'section' || p.kind === 'print') {
           assert.ok(text.length > h1.length + 200, `${where}: content beyond the heading (${text.length} characters)`);
         }
         for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.href))) {
@@ -110,7 +112,7 @@ test('every prerendered page reads in full with JavaScript off, and every link i
         count += 1;
       }
     }
-    assert.equal(count, (4 + MISSIONS.length * 7) * LANGUAGES.length);
+    assert.equal(count, (4 + MISSIONS.length * 8) * LANGUAGES.length);
     // Every link of every page: a file of the build, answered without a redirect.
     for (const [address, from] of links) {
       const response = await fetch(address, { redirect: 'manual' });

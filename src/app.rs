@@ -13,7 +13,7 @@ use crate::pages::catalogue::CataloguePage;
 #[cfg(target_arch = "wasm32")]
 use crate::pages::built::{
     BuiltOnly as AboutPage, BuiltOnly as ChangesPage, BuiltOnly as DataPage,
-    BuiltOnly as MissionChangesPage,
+    BuiltOnly as MissionChangesPage, BuiltOnly as PrintPage,
 };
 #[cfg(not(target_arch = "wasm32"))]
 use crate::pages::changes::{ChangesPage, MissionChangesPage};
@@ -22,6 +22,8 @@ use crate::pages::compare::ComparePage;
 use crate::pages::data::DataPage;
 use crate::pages::mission::{MissionPage, MissionRoute};
 use crate::pages::not_found::NotFound;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::pages::print::PrintPage;
 use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
 use crate::site::SiteBase;
@@ -48,6 +50,7 @@ pub fn App(base: SiteBase) -> impl IntoView {
                     <ParentRoute path=path!("/missions/:id") view=MissionRoute>
                         <Route path=path!("") view=MissionPage/>
                         <Route path=path!("changes") view=MissionChangesPage/>
+                        <Route path=path!("print") view=PrintPage/>
                         <Route path=path!(":section") view=SectionPage/>
                         <Route path=path!(":section/:year") view=SectionPage/>
                         <Route path=path!(":section/:year/:part") view=SectionPage/>

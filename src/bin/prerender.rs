@@ -400,7 +400,8 @@ enum AppStart {
 }
 
 /// Whether `path` (with its language prefix) is a page made only at build
-/// time: the about page, the Data page and the lists of changes (`pages::built`).
+/// time: the about page, the Data page, the lists of changes and the print
+/// pages (`pages::built`).
 fn is_built_page(path: &str) -> bool {
     let (_, page) = Locale::split_path(path);
     let page = routes::page_path(page);
@@ -413,6 +414,7 @@ fn is_built_page(path: &str) -> bool {
         routes::data(),
         routes::changes(),
         routes::mission_changes(mission),
+        routes::print(mission),
     ]
     .contains(&page)
 }

@@ -27,8 +27,11 @@ pub fn ChartFigure(
     anchor_prefix: &'static str,
     chart: AnyView,
     table: AnyView,
+    /// Only the table, with no chart, toggle or download (for print).
+    #[prop(optional)]
+    table_only: bool,
 ) -> impl IntoView {
-    let as_table = RwSignal::new(false);
+    let as_table = RwSignal::new(table_only);
     let hash = leptos_router::hooks::use_location().hash;
     Effect::new(move || {
         if hash.get().starts_with(&format!("#{anchor_prefix}")) {
@@ -41,20 +44,22 @@ pub fn ChartFigure(
     view! {
         <figure class="chart-figure" id=id aria-labelledby=labelled_by>
             <figcaption id=caption_id>{caption}</figcaption>
-            <div class="chart-tools">
-                <button
-                    type="button"
-                    class="button-secondary"
-                    aria-pressed=move || if as_table.get() { "true" } else { "false" }
-                    on:click=move |_| as_table.update(|t| *t = !*t)
-                >
-                    {t.chart_show_table()}
-                </button>
-                <a class="button-secondary" href=csv_data_url(&csv) download=csv_name>
-                    {t.chart_download_csv()}
-                </a>
-            </div>
-            <div class="chart-view" hidden=move || as_table.get()>{chart}</div>
+            {(!table_only).then(|| view! {
+                <div class="chart-tools">
+                    <button
+                        type="button"
+                        class="button-secondary"
+                        aria-pressed=move || if as_table.get() { "true" } else { "false" }
+                        on:click=move |_| as_table.update(|t| *t = !*t)
+                    >
+                        {t.chart_show_table()}
+                    </button>
+                    <a class="button-secondary" href=csv_data_url(&csv) download=csv_name>
+                        {t.chart_download_csv()}
+                    </a>
+                </div>
+                <div class="chart-view" hidden=move || as_table.get()>{chart}</div>
+            })}
             <div class="table-view" hidden=move || !as_table.get()>{table}</div>
         </figure>
     }

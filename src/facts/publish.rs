@@ -290,9 +290,9 @@ mod tests {
         let xml = sitemap(&base, &pages);
         let published = Locale::ALL.iter().filter(|l| l.is_published()).count();
         assert_eq!(published, 2);
-        // 6 site pages and 8 a mission (the overview, 6 sections, the
-        // changes), in each language.
-        assert_eq!(xml.matches("<url>").count(), (6 + 2 * 8) * published);
+        // 6 site pages and 9 a mission (the overview, 6 sections, the
+        // changes, the print page), in each language.
+        assert_eq!(xml.matches("<url>").count(), (6 + 2 * 9) * published);
         assert!(
             xml.contains(
                 "<loc>https://owner.github.io/mission-pages/missions/unami/timeline/</loc>"
@@ -301,6 +301,9 @@ mod tests {
         assert!(xml.contains(
             "<loc>https://owner.github.io/mission-pages/ar/missions/unami/timeline/</loc>"
         ));
+        assert!(
+            xml.contains("<loc>https://owner.github.io/mission-pages/missions/unama/print/</loc>")
+        );
         assert!(xml.contains(
             "<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://owner.github.io/mission-pages/ar/\"/>"
         ));

@@ -117,22 +117,6 @@ fn Overview(mission: Arc<MissionFacts>) -> impl IntoView {
     let t = strings();
     let title = format!("{}: {}", mission.acronym, localized_plain(&mission.name));
     let description = localized_plain(&mission.summary.value);
-    let milestones = mission
-        .resolutions
-        .iter()
-        .filter(|r| r.milestone)
-        .map(|r| {
-            view! {
-                <li id=anchors::milestone(r.number)>
-                    <h3>
-                        {t.resolution_label(r.number, r.year)}
-                        <span class="date">{sentence_with_date(t.adopted_on(SLOT), r.adopted)}</span>
-                    </h3>
-                    <p>{localized(&r.effect)} <Cite mission=mission.clone() refs=r.sources.clone()/></p>
-                </li>
-            }
-        })
-        .collect_view();
     let cards = Section::ALL
         .into_iter()
         .map(|s| {
@@ -151,15 +135,7 @@ fn Overview(mission: Arc<MissionFacts>) -> impl IntoView {
         <MissionHeader mission=mission.clone()/>
         <SectionNav mission_id=mission.id.clone()/>
         <div class="overview">
-            <section class="summary" aria-labelledby="summary-heading">
-                <h2 id="summary-heading">{t.overview_summary()}</h2>
-                <p id=anchors::SUMMARY>
-                    {localized(&mission.summary.value)}
-                    <Cite mission=mission.clone() refs=mission.summary.sources.clone()/>
-                </p>
-                <h2>{t.overview_milestones()}</h2>
-                <ol class="milestones">{milestones}</ol>
-            </section>
+            {summary(&mission)}
             <KeyFacts mission=mission.clone()/>
             <section class="explore" aria-labelledby="explore-heading">
                 <h2 id="explore-heading">{t.overview_explore()}</h2>
@@ -178,5 +154,37 @@ fn Overview(mission: Arc<MissionFacts>) -> impl IntoView {
             page=routes::mission(&mission.id)
             missions=vec![mission.id.clone()]
         />
+    }
+}
+
+/// The overview's summary and milestones (also on the print page).
+pub fn summary(mission: &Arc<MissionFacts>) -> impl IntoView + use<> {
+    let t = strings();
+    let milestones = mission
+        .resolutions
+        .iter()
+        .filter(|r| r.milestone)
+        .map(|r| {
+            view! {
+                <li id=anchors::milestone(r.number)>
+                    <h3>
+                        {t.resolution_label(r.number, r.year)}
+                        <span class="date">{sentence_with_date(t.adopted_on(SLOT), r.adopted)}</span>
+                    </h3>
+                    <p>{localized(&r.effect)} <Cite mission=mission.clone() refs=r.sources.clone()/></p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{t.overview_summary()}</h2>
+            <p id=anchors::SUMMARY>
+                {localized(&mission.summary.value)}
+                <Cite mission=mission.clone() refs=mission.summary.sources.clone()/>
+            </p>
+            <h2>{t.overview_milestones()}</h2>
+            <ol class="milestones">{milestones}</ol>
+        </section>
     }
 }

@@ -12,6 +12,8 @@ pub mod compare;
 pub mod data;
 pub mod mission;
 pub mod not_found;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod print;
 pub mod search;
 pub mod section;
 pub mod sections;

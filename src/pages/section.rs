@@ -92,7 +92,7 @@ fn SectionView(
         Section::Mandate => sections::mandate::view(&mission).into_any(),
         Section::Timeline => sections::timeline::view(&mission, page).into_any(),
         Section::Leadership => sections::leadership::view(&mission).into_any(),
-        Section::Personnel => sections::personnel::view(&mission).into_any(),
+        Section::Personnel => sections::personnel::view(&mission, false).into_any(),
         Section::Offices => sections::offices::view(&mission).into_any(),
         Section::Sources => view! {
             <p class="lede">{t.sources_lede(&mission.acronym)}</p>

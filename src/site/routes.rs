@@ -168,8 +168,8 @@ pub fn search(query: &str) -> String {
 
 /// Every page a static copy of the site has, as site paths without the
 /// language's prefix: the catalogue, the about, search and compare pages,
-/// and each mission's overview and sections, given as its id and the pages
-/// of its timeline by year (none for most).
+/// and each mission's overview, sections and print page, given as its id
+/// and the pages of its timeline by year (none for most).
 pub fn all_pages<'a>(missions: impl IntoIterator<Item = (&'a str, Vec<YearPage>)>) -> Vec<String> {
     let mut pages = vec![home(), about(), search(""), compare(&[]), data(), changes()];
     for (id, timeline_years) in missions {
@@ -177,6 +177,7 @@ pub fn all_pages<'a>(missions: impl IntoIterator<Item = (&'a str, Vec<YearPage>)
         pages.push(mission_changes(id));
         pages.extend(Section::ALL.into_iter().map(|s| section(id, s)));
         pages.extend(timeline_years.into_iter().map(|p| timeline_page(id, p)));
+        pages.push(print(id));
     }
     pages
 }

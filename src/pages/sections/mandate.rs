@@ -16,19 +16,24 @@ use crate::site::routes::Section;
 use crate::site::{SiteBase, strings};
 
 pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
+    view! {
+        <p id=anchors::SUMMARY>
+            {localized(&m.summary.value)}
+            <Cite mission=m.clone() refs=m.summary.sources.clone()/>
+        </p>
+        {areas(m, false)}
+    }
+}
+
+/// The areas of the mandate; `printed`: every area open, without the
+/// button that opens or closes them all (the print page).
+pub fn areas(m: &Arc<MissionFacts>, printed: bool) -> impl IntoView + use<> {
     let t = strings();
     if m.mandate.is_empty() {
-        return view! {
-            <p id=anchors::SUMMARY>
-                {localized(&m.summary.value)}
-                <Cite mission=m.clone() refs=m.summary.sources.clone()/>
-            </p>
-            <p class="notice">{t.mandate_no_areas()}</p>
-        }
-        .into_any();
+        return view! { <p class="notice">{t.mandate_no_areas()}</p> }.into_any();
     }
     // `None` until the reader asks to open or close them all.
-    let all_open = RwSignal::new(None::<bool>);
+    let all_open = RwSignal::new(printed.then_some(true));
     let toggle_all = move |_| all_open.update(|v| *v = Some(!v.unwrap_or(false)));
     // On a long timeline a resolution is on its year's page.
     let timeline = m.timeline();
@@ -37,16 +42,17 @@ pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
         .iter()
         .map(|area| area_item(m, timeline, area, all_open))
         .collect_view();
-    view! {
-        <p id=anchors::SUMMARY>
-            {localized(&m.summary.value)}
-            <Cite mission=m.clone() refs=m.summary.sources.clone()/>
-        </p>
-        <div class="list-heading">
-            <h2>{t.mandate_areas(m.mandate.len())}</h2>
+    let toggle = (!printed).then(|| {
+        view! {
             <button type="button" class="button-secondary" on:click=toggle_all>
                 {move || if all_open.get().unwrap_or(false) { t.close_all() } else { t.open_all() }}
             </button>
+        }
+    });
+    view! {
+        <div class="list-heading">
+            <h2>{t.mandate_areas(m.mandate.len())}</h2>
+            {toggle}
         </div>
         <ul class="mandate-areas">{areas}</ul>
     }
@@ -110,7 +116,8 @@ fn area_item(
     });
     view! {
         <li id=anchors::mandate_area(&area.id) class="mandate-area">
-            <details prop:open=move || all_open.get().unwrap_or(false)>
+            // `open` too: the prerendered print page has every area open.
+            <details open=all_open.get_untracked().unwrap_or(false) prop:open=move || all_open.get().unwrap_or(false)>
                 <summary>
                     <span class="area-title">{localized(&area.title)}</span>
                     {meta.map(|meta| view! { <span class="area-meta">{meta}</span> })}

@@ -43,6 +43,20 @@ pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
         .into_any(),
         Some(Ok(data)) => view! { <OfficeMap mission=mission.clone() map=data/> }.into_any(),
     };
+    view! {
+        <h2>{t.offices_map()}</h2>
+        <div class="map-slot">{map_view}</div>
+        {list(m)}
+    }
+    .into_any()
+}
+
+/// The offices with their dates (without the map on the print page).
+pub fn list(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
+    let t = strings();
+    if m.offices.is_empty() {
+        return view! { <p class="notice">{t.offices_none()}</p> }.into_any();
+    }
     let items = m
         .offices
         .iter()
@@ -68,8 +82,6 @@ pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
         })
         .collect_view();
     view! {
-        <h2>{t.offices_map()}</h2>
-        <div class="map-slot">{map_view}</div>
         <h2>{t.offices_all(m.offices.len())}</h2>
         <ul class="offices">{items}</ul>
     }

@@ -19,17 +19,18 @@ use crate::site::format::count;
 use crate::site::i18n::Strings;
 use crate::site::strings;
 
-pub fn view(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
+/// `printed`: the figures as tables only (the print page).
+pub fn view(m: &Arc<MissionFacts>, printed: bool) -> impl IntoView + use<> {
     let t = strings();
     let personnel = if m.personnel.is_empty() {
         view! { <p class="notice">{t.personnel_none()}</p> }.into_any()
     } else {
-        personnel_figure(m).into_any()
+        personnel_figure(m, printed).into_any()
     };
     let budget = if m.budget.is_empty() {
         view! { <p class="notice">{t.budget_none()}</p> }.into_any()
     } else {
-        budget_figure(m).into_any()
+        budget_figure(m, printed).into_any()
     };
     view! {
         <h2>{t.fact_personnel()}</h2>
@@ -150,7 +151,7 @@ fn marks_of(m: &MissionFacts, keep: impl Fn(&PersonnelFigure) -> bool) -> Vec<Ma
         .collect()
 }
 
-fn personnel_figure(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
+fn personnel_figure(m: &Arc<MissionFacts>, printed: bool) -> impl IntoView + use<> {
     let t = strings();
     let lang = t.locale().code();
     let en = crate::site::i18n::Locale::DEFAULT.strings();
@@ -226,6 +227,7 @@ fn personnel_figure(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
             anchor_prefix="personnel-"
             chart=chart.into_any()
             table=table.into_any()
+            table_only=printed
         />
     }
 }
@@ -288,7 +290,7 @@ fn breakdowns(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
     })
 }
 
-fn budget_figure(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
+fn budget_figure(m: &Arc<MissionFacts>, printed: bool) -> impl IntoView + use<> {
     let t = strings();
     let en = crate::site::i18n::Locale::DEFAULT.strings();
     // In time order; the table and CSV keep the same order as the bars.
@@ -366,6 +368,7 @@ fn budget_figure(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
             anchor_prefix="budget-"
             chart=chart.into_any()
             table=table.into_any()
+            table_only=printed
         />
     }
 }

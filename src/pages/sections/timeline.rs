@@ -42,6 +42,13 @@ fn page_name(page: YearPage) -> String {
     }
 }
 
+/// Every entry under its year, without filters or footnotes, however long
+/// the timeline (the print page).
+pub fn every_entry(m: &Arc<MissionFacts>) -> impl IntoView + use<> {
+    let all: Vec<&Entry> = m.entries().iter().collect();
+    year_groups(m, &all, Memo::new(|_| Filter::default()))
+}
+
 /// The entries with their filters: the whole timeline, or one year of a
 /// split one (then with links to the other years instead of a year range).
 fn entries_view(m: &Arc<MissionFacts>, page: Option<YearPage>) -> impl IntoView + use<> {
