@@ -183,14 +183,17 @@ test('an Arabic address loads right to left, with Arabic UI strings and the shar
 
 test('English pages declare their language and list the published alternates', async () => {
   await withPage(env, {}, async (page) => {
-    await gotoApp(page, env.url('about'));
+    // A page of the app: the app knows its whole address (a build without
+    // SITE_URL writes no alternates into its files).
+    await gotoApp(page, env.url('missions/unami/mandate'));
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     const alternates = await page
       .locator('link[rel="alternate"][hreflang]')
       .evaluateAll((ls) => ls.map((l) => [l.hreflang, new URL(l.href).pathname]));
-    assert.deepEqual(alternates.find(([h]) => h === 'x-default'), ['x-default', env.path('about/')]);
-    assert.deepEqual(alternates.find(([h]) => h === 'en'), ['en', env.path('about/')]);
-    assert.deepEqual(alternates.find(([h]) => h === 'ar'), ['ar', env.path('ar/about/')]);
+    const mandate = 'missions/unami/mandate/';
+    assert.deepEqual(alternates.find(([h]) => h === 'x-default'), ['x-default', env.path(mandate)]);
+    assert.deepEqual(alternates.find(([h]) => h === 'en'), ['en', env.path(mandate)]);
+    assert.deepEqual(alternates.find(([h]) => h === 'ar'), ['ar', env.path(`ar/${mandate}`)]);
   });
 });
 

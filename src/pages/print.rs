@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::cite::SourceList;
+use crate::components::cite_page::CiteThisPage;
 use crate::components::gaps::Gaps;
 use crate::components::key_facts::KeyFacts;
 use crate::components::mission_header::MissionHeader;
@@ -17,7 +18,7 @@ use crate::components::text::localized_plain;
 use crate::facts::mission::MissionFacts;
 use crate::pages::mission::{summary, with_mission};
 use crate::pages::sections;
-use crate::site::routes::Section;
+use crate::site::routes::{self, Section};
 use crate::site::strings;
 
 /// `/missions/{id}/print/`.
@@ -78,10 +79,12 @@ fn Print(mission: Arc<MissionFacts>) -> impl IntoView {
     });
     // The whole header, as on the overview: the closure's full story too.
     view! {
-        <Title text=title/>
+        <Title text=title.clone()/>
         <Meta name="description" content=description/>
         <MissionHeader mission=m.clone()/>
         <p class="lede print-lede">{t.built_print_lede(&m.acronym)}</p>
         <div class="print-page">{parts.into_iter().collect_view()}</div>
+        // Open, so that the printed copy says how to cite it.
+        <CiteThisPage title=title page=routes::print(&m.id) missions=vec![m.id.clone()] open=true/>
     }
 }
