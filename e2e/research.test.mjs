@@ -91,6 +91,10 @@ test('UNAMI overview: the three styles, the BibTeX and RIS files, and Copy with 
     const ris = decodeURIComponent((await cite.locator('a[download$=".ris"]').getAttribute('href')).split(',').slice(1).join(','));
     assert.match(ris, /^TY {2}- ELEC\r\nTI {2}- UNAMI: United Nations Assistance Mission for Iraq\r\n/);
     assert.match(ris, /ER {2}- \r\n$/);
+    // A click downloads the file (the page's policy lets a data: download through).
+    const [download] = await Promise.all([s.page.waitForEvent('download'), cite.locator('a[download$=".bib"]').click()]);
+    assert.equal(download.suggestedFilename(), 'missionpages-missions-unami.bib');
+    assert.equal(readFileSync(await download.path(), 'utf8'), bib);
     // Copy works before the app has started (the page is still prerendered).
     await cite.locator('button[data-copy="cite-mla"]').click();
     await s.page.locator('#cite-status').filter({ hasText: EN.cite_copied.replace('{style}', 'MLA (9th ed.)') }).waitFor();

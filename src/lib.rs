@@ -52,7 +52,17 @@ pub fn start() {
         })
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default();
-    let base = site.in_locale(locale).with_version(&version);
+    // The prerenderer says where the build is published, when it knows.
+    let published = document.as_ref().is_some_and(|d| {
+        d.query_selector(&format!("meta[name=\"{}\"]", site::SITE_URL_META))
+            .ok()
+            .flatten()
+            .is_some()
+    });
+    let base = site
+        .in_locale(locale)
+        .with_version(&version)
+        .published(published);
     if let Some(document) = &document {
         takeover::start(document, base);
     }

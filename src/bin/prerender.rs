@@ -41,7 +41,7 @@ use mission_pages::site::load::{
     INDEX_FILE, check_preloaded, mission_file, parse, preload, preloaded_text,
 };
 use mission_pages::site::routes::{self, Section};
-use mission_pages::site::{MANIFEST_FILE, SiteBase, VERSION_META};
+use mission_pages::site::{MANIFEST_FILE, SITE_URL_META, SiteBase, VERSION_META};
 use sha2::Digest;
 
 /// Where the maps are made (`make maps`); the site serves them at `maps/`.
@@ -151,6 +151,20 @@ fn run() -> Result<(), String> {
         &manifest,
     )?)?;
     let site = site_base(&template, &options.site_url)?;
+    // Where the build is published, for the app: citations then give whole
+    // addresses in both renderings (`SiteBase::citable`).
+    let template = if options.site_url.is_empty() {
+        template
+    } else {
+        let meta = format!(
+            "<meta name=\"{SITE_URL_META}\" content=\"{}\">",
+            options
+                .site_url
+                .replace('&', "&amp;")
+                .replace('"', "&quot;")
+        );
+        template.replacen("</head>", &format!("{meta}</head>"), 1)
+    };
     let index = preload_data()?;
     let paths = if options.paths.is_empty() {
         every_page(&index)?
@@ -263,7 +277,7 @@ fn site_base(template: &str, site_url: &str) -> Result<SiteBase, String> {
             from_template.root()
         ));
     }
-    Ok(published)
+    Ok(published.published(true))
 }
 
 /// Reads the index, every mission and every map there is into the visit

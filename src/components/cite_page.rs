@@ -44,7 +44,7 @@ pub fn CiteThisPage(
         let citation = PageCitation {
             title: title.clone(),
             site: strings().site_name().to_owned(),
-            url: base.absolute(&base.href(&page)),
+            url: base.citable(&base.href(&page)),
             page: page.split(['?', '#']).next().unwrap_or_default().to_owned(),
             changed,
             locale: base.locale(),

@@ -11,6 +11,10 @@ use crate::site::i18n::Locale;
 // carries that version in every page), from `shared-names.json` (build.rs).
 include!(concat!(env!("OUT_DIR"), "/shared_names.rs"));
 
+/// The `<meta name>` that carries the address the build was published at
+/// (`SITE_URL`), written by the prerenderer when it knows it.
+pub const SITE_URL_META: &str = "mission-pages-site-url";
+
 /// Where the site is served from and in which language it is being read.
 ///
 /// `root` is the path prefix of the whole site: `""` at the root, else like
@@ -23,6 +27,11 @@ pub struct SiteBase {
     origin: String,
     root: String,
     locale: Locale,
+    /// Whether the build was told the address it is published at
+    /// (`SITE_URL`; in the browser, `<meta name=SITE_URL_META>`): only then
+    /// do citations give whole addresses, the same in the prerendered page
+    /// and in the app.
+    published: bool,
     /// The build's version (`<meta name=VERSION_META>`), added to
     /// the addresses of data files so that a page only ever reads the files
     /// of its own build, from the offline cache or the network; `""` in
@@ -56,6 +65,7 @@ impl SiteBase {
             origin,
             root,
             locale: Locale::DEFAULT,
+            published: false,
             version: String::new(),
         }
     }
@@ -63,6 +73,22 @@ impl SiteBase {
     /// The same site read in `locale`.
     pub fn in_locale(self, locale: Locale) -> SiteBase {
         SiteBase { locale, ..self }
+    }
+
+    /// The same site, marked as published at a known address (or not).
+    pub fn published(self, published: bool) -> SiteBase {
+        SiteBase { published, ..self }
+    }
+
+    /// The address to cite for an `href` of this site: whole when the build
+    /// knows where it is published, else the `href` (a citation must read
+    /// the same in the prerendered page and in the app).
+    pub fn citable(&self, href: &str) -> String {
+        if self.published {
+            self.absolute(href)
+        } else {
+            href.to_owned()
+        }
     }
 
     /// The same site, built as `version`.

@@ -12,4 +12,4 @@ pub mod load;
 pub mod routes;
 pub mod theme;
 
-pub use base::{CurrentPath, MANIFEST_FILE, SiteBase, VERSION_META, here, strings};
+pub use base::{CurrentPath, MANIFEST_FILE, SITE_URL_META, SiteBase, VERSION_META, here, strings};
