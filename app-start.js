@@ -392,6 +392,18 @@ if (themeToggle) {
 // starts there. Its one control that needs script, the theme switch, is
 // worked here (as src/site/theme.rs does in the app).
 const built = document.body.hasAttribute("data-built");
+if (built) {
+  // The "/" key, as the app does (src/components/shell.rs).
+  addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (event.target instanceof Element && event.target.closest("input, select, textarea, [contenteditable]")) return;
+    const box = document.getElementById("site-search");
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+    box.select();
+  });
+}
 if (built && themeToggle) {
   themeToggle.addEventListener("click", () => {
     const dark = themeToggle.getAttribute("aria-pressed") !== "true";

@@ -23,9 +23,9 @@ function timelineYearPage() {
   return null;
 }
 
-/** Every kind of page the site has. */
+/** Every kind of page the app renders (about, Data, changes and print are made only at build time). */
 const PAGES = [
-  '', 'about/', 'search/', 'compare/',
+  '', 'search/', 'compare/',
   'missions/unami/', 'missions/unami/mandate/', 'missions/unami/timeline/', 'missions/unami/leadership/',
   'missions/unami/personnel/', 'missions/unami/offices/', 'missions/unami/sources/',
   'ar/missions/unami/timeline/', timelineYearPage(),

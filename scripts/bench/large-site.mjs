@@ -96,6 +96,19 @@ export function makeLargeSite(dist, { siteUrl = '', missions = 1000, events = 10
   // The maps stay the shipped ones: the prerenderer looks for them here.
   mkdirSync(path.join(work, 'target', 'generated'), { recursive: true });
   cpSync(path.join(dist, 'maps'), path.join(work, 'target', 'generated', 'maps'), { recursive: true });
+  // A made-up site has no history of its own, and nothing to download: the
+  // files say so, as a build from a tarball's would (src/bin/history.rs).
+  const generated = {
+    'history/history.json': { changes: null, unavailable: 'a generated large site has no history' },
+    'history/dates.json': { available: false, missions: {} },
+    'downloads/index.json': { files: [] },
+  };
+  for (const [file, value] of Object.entries(generated)) {
+    for (const at of [path.join(work, 'target', 'generated'), root]) {
+      mkdirSync(path.dirname(path.join(at, file)), { recursive: true });
+      writeFileSync(path.join(at, file), JSON.stringify(value));
+    }
+  }
   // A timeline that long has pages by year: the busiest year's first is the
   // heaviest, and a year past 250 entries has a second page too.
   const busiestYear = busiest(files.get('missions/unami.json'));
