@@ -119,13 +119,14 @@ test('following links navigates client-side and stays under the base', async () 
     assert.equal(new URL(page.url()).pathname, env.server.basePath);
 
     assert.equal(await page.evaluate(() => window.__marker), 'same document', 'no full reload along the way');
+    assert.deepEqual(requests, [], 'no document requests during client-side navigation');
 
     // A page made only at build time (about) is loaded as a page: the router leaves its link alone.
     await page.locator('header nav a', { hasText: 'About' }).click();
     await waitForHeading(page, 'About Mission Pages');
     assert.equal(new URL(page.url()).pathname, env.path('about/'));
     assert.equal(await page.evaluate(() => window.__marker), undefined, 'a new document');
-    assert.deepEqual(requests, [], 'no document requests during client-side navigation');
+    assert.deepEqual(requests, [env.url('about/')], 'one document request: the about page');
   });
 });
 
