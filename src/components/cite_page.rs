@@ -87,14 +87,8 @@ fn block(c: PageCitation, changes_href: String, open: bool) -> impl IntoView {
         None => t.cite_data_changed_unknown().to_owned(),
     };
     let key = c.key();
-    let data_url = |mime: &str, text: String| {
-        format!(
-            "data:{mime};charset=utf-8,{}",
-            routes::percent_encode(&text, "%20")
-        )
-    };
-    let bibtex = data_url("application/x-bibtex", c.bibtex());
-    let ris = data_url("application/x-research-info-systems", c.ris());
+    let bibtex = routes::data_url("application/x-bibtex", &c.bibtex());
+    let ris = routes::data_url("application/x-research-info-systems", &c.ris());
     let date = c.changed.map(|d| d.iso().replace('-', "/"));
     view! {
         // What reference managers read (Zotero, Google Scholar): Highwire

@@ -138,25 +138,20 @@ impl History {
 
     /// The dates every page shows ([`DATES_FILE`]).
     pub fn dates(&self) -> ChangeDates {
-        let mut missions = BTreeMap::new();
-        for change in self.all() {
-            for m in &change.missions {
-                let last = missions.entry(m.id.clone()).or_insert(change.date);
-                *last = (*last).max(change.date);
-            }
-        }
+        let ids: std::collections::BTreeSet<&str> = self
+            .all()
+            .iter()
+            .flat_map(|c| c.missions.iter().map(|m| m.id.as_str()))
+            .collect();
+        let missions = ids
+            .into_iter()
+            .filter_map(|id| Some((id.to_owned(), self.mission_changed(id)?)))
+            .collect();
         ChangeDates {
             available: self.is_available(),
             data: self.data_changed(),
             missions,
         }
-    }
-}
-
-impl Change {
-    /// How this change touched mission `id`, if it did.
-    pub fn mission(&self, id: &str) -> Option<&MissionChange> {
-        self.missions.iter().find(|m| m.id == id)
     }
 }
 

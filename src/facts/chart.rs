@@ -94,11 +94,11 @@ fn csv_field(field: &str) -> String {
     }
 }
 
-/// A `data:` address holding the CSV text, for a download link that needs
-/// no script to build a file (and so also works in static HTML).
+/// A `data:` address holding the CSV text (see [`routes::data_url`]).
+///
+/// [`routes::data_url`]: crate::site::routes::data_url
 pub fn csv_data_url(csv: &str) -> String {
-    let encoded = crate::site::routes::percent_encode(csv, "%20");
-    format!("data:text/csv;charset=utf-8,{encoded}")
+    crate::site::routes::data_url("text/csv", csv)
 }
 
 #[cfg(test)]

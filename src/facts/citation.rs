@@ -79,11 +79,6 @@ fn italic(text: impl Into<String>) -> Run {
     }
 }
 
-/// The runs as plain text (what "Copy" copies).
-pub fn text_of(runs: &[Run]) -> String {
-    runs.iter().map(|r| r.text.as_str()).collect()
-}
-
 /// MLA abbreviates English month names longer than four letters.
 const MLA_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
@@ -249,6 +244,11 @@ fn bibtex_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The runs as plain text (what "Copy" copies).
+    fn text_of(runs: &[Run]) -> String {
+        runs.iter().map(|r| r.text.as_str()).collect()
+    }
 
     fn unami(changed: Option<&str>, locale: Locale) -> PageCitation {
         PageCitation {

@@ -206,6 +206,13 @@ pub struct YearPage {
     pub part: u16,
 }
 
+/// A `data:` address holding `text` (UTF-8) as a file of type `mime`, for
+/// a download link that needs no script to build the file (and so also
+/// works in static HTML): a chart's CSV, a citation's BibTeX and RIS.
+pub fn data_url(mime: &str, text: &str) -> String {
+    format!("data:{mime};charset=utf-8,{}", percent_encode(text, "%20"))
+}
+
 /// Percent-encodes a query value (the router decodes it when reading).
 pub fn encode_query_value(v: &str) -> String {
     percent_encode(v, "+")
